@@ -1,0 +1,66 @@
+import datetime
+
+from ninja import Schema
+
+
+class PopulationOut(Schema):
+    inhabitants: int
+    reference_date: datetime.date
+
+
+class ProvinceOut(Schema):
+    nis_code: str
+    name_nl: str
+    name_fr: str
+    name_en: str
+    iso_code: str
+
+
+class OrganisationOut(Schema):
+    id: int
+    type: str
+    nis_code: str | None
+    company_number: str | None
+    name_nl: str
+    name_fr: str
+    province: ProvinceOut | None
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None
+    population: PopulationOut | None
+
+
+class OrganisationPage(Schema):
+    count: int
+    items: list[OrganisationOut]
+
+
+class SuccessionOut(Schema):
+    organisation_id: int
+    name_nl: str
+    nis_code: str | None
+    effective_date: datetime.date
+
+
+class OrganisationDetailOut(OrganisationOut):
+    municipality_id: int | None
+    population_history: list[PopulationOut]
+    predecessors: list[SuccessionOut]
+    successors: list[SuccessionOut]
+
+
+class PersonOut(Schema):
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    role: str
+    job_title: str
+
+
+class PeoplePage(Schema):
+    count: int
+    items: list[PersonOut]
+
+
+class MeOut(PersonOut):
+    organisation_id: int | None

@@ -1,0 +1,73 @@
+"""Reads of the member registry that more than one view (and the API) share."""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from .models import (
+    SIZE_CLASS_BOUNDS,
+    Organisation,
+    PopulationFigure,
+    Succession,
+)
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    search: str = ""
+    type: str = ""
+    province: str = ""
+    size_class: str = ""
+    include_former: bool = False
+
+
+def organisations_with_population() -> QuerySet[Organisation]:
+    """Organisations with their latest population figure annotated, in one query."""
+    latest = PopulationFigure.objects.filter(organisation=OuterRef("pk")).order_by(
+        "-reference_date"
+    )
+    return Organisation.objects.select_related("province", "municipality").annotate(
+        latest_inhabitants=Subquery(latest.values("inhabitants")[:1]),
+        latest_reference_date=Subquery(latest.values("reference_date")[:1]),
+    )
+
+
+def organisation_list(filters: OrganisationFilter) -> QuerySet[Organisation]:
+    """The registry, filtered as the member list and the API ask."""
+    queryset = organisations_with_population()
+    if not filters.include_former:
+        queryset = queryset.current()
+    if filters.search:
+        term = filters.search.strip()
+        queryset = queryset.filter(
+            Q(name_nl__icontains=term)
+            | Q(name_fr__icontains=term)
+            | Q(nis_code__startswith=term)
+            | Q(company_number__startswith=term.replace(".", "").replace(" ", ""))
+        )
+    if filters.type:
+        queryset = queryset.filter(type=filters.type)
+    if filters.province:
+        queryset = queryset.filter(province__nis_code=filters.province)
+    if filters.size_class in SIZE_CLASS_BOUNDS:
+        low, high = SIZE_CLASS_BOUNDS[filters.size_class]
+        queryset = queryset.filter(latest_inhabitants__gte=low)
+        if high is not None:
+            queryset = queryset.filter(latest_inhabitants__lt=high)
+    return queryset.order_by("name_nl", "pk")
+
+
+def organisation_history(organisation: Organisation) -> dict[str, list[Succession]]:
+    """Who this organisation came from and who it went into."""
+    return {
+        "predecessors": list(
+            organisation.successions_as_successor.select_related("predecessor").order_by(
+                "predecessor__name_nl"
+            )
+        ),
+        "successors": list(
+            organisation.successions_as_predecessor.select_related("successor").order_by(
+                "successor__name_nl"
+            )
+        ),
+    }

@@ -1,0 +1,106 @@
+"""State changes in the member registry."""
+
+import datetime
+
+from django.db import transaction
+
+from atelier.accounts.models import User
+
+from .models import (
+    Organisation,
+    OrganisationType,
+    PopulationFigure,
+    PopulationImport,
+    PopulationSource,
+)
+from .population_file import (
+    PopulationFileError,
+    ProgressCallback,
+    RowError,
+    check_population_rows,
+    read_population_file,
+)
+
+
+def import_population(
+    *,
+    content: bytes,
+    file_name: str,
+    reference_date: datetime.date,
+    by: User | None,
+    ignore_unknown: bool = False,
+    progress: ProgressCallback | None = None,
+) -> PopulationImport:
+    """Check a population file in full, then write all its figures or none.
+
+    The attempt itself is always recorded, with its errors when it is rejected.
+    """
+    municipalities = {
+        m.nis_code: m
+        for m in Organisation.objects.existing_on(reference_date).filter(
+            type=OrganisationType.MUNICIPALITY
+        )
+    }
+    record = PopulationImport(
+        created_by=by, file_name=file_name[:255], reference_date=reference_date
+    )
+    try:
+        rows = read_population_file(content, file_name)
+    except PopulationFileError as exc:
+        return _reject(record, [RowError(None, "", str(exc))])
+    checked = check_population_rows(
+        rows,
+        known_codes={code: m.name for code, m in municipalities.items()},
+        ignore_unknown=ignore_unknown,
+        progress=progress,
+    )
+    record.row_count = checked.row_count
+    record.skipped_count = checked.skipped
+    record.values = checked.values
+    if checked.errors:
+        return _reject(record, checked.errors)
+    return _apply(record, {municipalities[c]: n for c, n in checked.values.items()})
+
+
+def _reject(record: PopulationImport, errors: list[RowError]) -> PopulationImport:
+    record.status = PopulationImport.Status.REJECTED
+    record.errors = [e.as_dict() for e in sorted(errors, key=_error_order)]
+    record.save()
+    return record
+
+
+def _error_order(error: RowError) -> tuple[int, str]:
+    return (error.line if error.line is not None else 10**9, error.code)
+
+
+@transaction.atomic
+def _apply(record: PopulationImport, values: dict[Organisation, int]) -> PopulationImport:
+    record.status = PopulationImport.Status.APPLIED
+    record.save()
+    existing = {
+        f.organisation_id: f
+        for f in PopulationFigure.objects.filter(
+            reference_date=record.reference_date, organisation__in=values.keys()
+        )
+    }
+    to_update, to_create = [], []
+    for organisation, inhabitants in values.items():
+        figure = existing.get(organisation.pk)
+        if figure is None:
+            figure = PopulationFigure(
+                organisation=organisation, reference_date=record.reference_date
+            )
+            to_create.append(figure)
+        else:
+            to_update.append(figure)
+        figure.inhabitants = inhabitants
+        figure.source = PopulationSource.IMPORT
+        figure.population_import = record
+    PopulationFigure.objects.bulk_create(to_create, batch_size=500)
+    PopulationFigure.objects.bulk_update(
+        to_update, ["inhabitants", "source", "population_import"], batch_size=500
+    )
+    record.created_count = len(to_create)
+    record.updated_count = len(to_update)
+    record.save(update_fields=["created_count", "updated_count"])
+    return record

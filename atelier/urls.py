@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from atelier import views
+from atelier.api.api import api
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("atelier.accounts.urls")),
+    path("members/", include("atelier.members.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

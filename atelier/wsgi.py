@@ -1,0 +1,8 @@
+"""WSGI entry point, for tooling that wants one; production serves ASGI (see README)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atelier.settings")
+application = get_wsgi_application()
