@@ -18,9 +18,14 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
-def _no_staff_second_factor_by_default(settings):
-    """Production requires TOTP for staff; tests that check it turn it back on."""
+def _test_settings(settings):
+    """Production requires TOTP for staff (tests that check it turn it back on) and serves
+    hashed static files after collectstatic; tests need neither."""
     settings.REQUIRE_STAFF_MFA = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture
