@@ -5,16 +5,20 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install migrate demo messages clean
+.PHONY: run test lint bench install install-dev migrate demo messages clean
 
-$(BIN)/activate: pyproject.toml requirements.lock
+# Runtime dependencies for `make run`; the development tools on top for test and lint.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps -e .
-	touch $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
 
-install: $(BIN)/activate
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -23,22 +27,23 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 run: demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy atelier
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/run.py
 
-messages: install
-	$(BIN)/python manage.py makemessages -l nl -l en --ignore=.venv --ignore=bench
+# Dutch is the only catalogue: the source strings are English.
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l nl --ignore=.venv --ignore=bench --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -28,6 +28,4 @@ class StaffSecondFactorMiddleware:
             return False
         if request.path.startswith(ALWAYS_ALLOWED_PREFIXES):
             return False
-        return not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
+        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

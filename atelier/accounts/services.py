@@ -93,9 +93,7 @@ def withdraw_invitation(*, invitation: Invitation, by: User) -> Invitation:
 
 
 @transaction.atomic
-def accept_invitation(
-    *, token: str, first_name: str, last_name: str, password: str
-) -> User:
+def accept_invitation(*, token: str, first_name: str, last_name: str, password: str) -> User:
     """Create the invited person's account, with the invited address already verified."""
     invitation = Invitation.objects.select_for_update().filter(token=token).first()
     if invitation is None or not invitation.is_open:

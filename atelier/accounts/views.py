@@ -120,6 +120,8 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 def _invitations_visible_to(user: User):  # type: ignore[no-untyped-def]
     if user.is_association_staff:
         return Invitation.objects.all()
+    if user.organisation_id is None:
+        return Invitation.objects.none()
     return Invitation.objects.filter(organisation_id=user.organisation_id)
 
 

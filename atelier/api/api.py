@@ -86,9 +86,7 @@ def _succession(succession: Succession, other: Organisation) -> dict[str, Any]:
 @api.get("/organisations/{organisation_id}", response=OrganisationDetailOut, tags=["registry"])
 def get_organisation(request: HttpRequest, organisation_id: int) -> dict[str, Any]:
     """One organisation with its population history and mergers (public)."""
-    organisation = get_object_or_404(
-        selectors.organisations_with_population(), pk=organisation_id
-    )
+    organisation = get_object_or_404(selectors.organisations_with_population(), pk=organisation_id)
     history = selectors.organisation_history(organisation)
     return {
         **_organisation(organisation),

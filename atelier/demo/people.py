@@ -9,7 +9,7 @@ from atelier.accounts.models import Role, User
 from atelier.lib.company_number import company_number_check_digits
 from atelier.members.models import Organisation, OrganisationType, Province
 
-DEMO_PASSWORD = "atelier-demo-2026"
+DEMO_PASSWORD = "atelier-demo-2026"  # noqa: S105 (published in the README on purpose)
 
 
 @dataclass(frozen=True)
@@ -24,27 +24,51 @@ class DemoPerson:
 
 DEMO_PEOPLE = [
     DemoPerson(
-        "admin@atelier.example", "Ilse", "Verbeke", Role.ADMINISTRATOR, None,
+        "admin@atelier.example",
+        "Ilse",
+        "Verbeke",
+        Role.ADMINISTRATOR,
+        None,
         "registry administrator",
     ),
     DemoPerson(
-        "trainer@atelier.example", "Tom", "Claes", Role.TRAINER, None,
+        "trainer@atelier.example",
+        "Tom",
+        "Claes",
+        Role.TRAINER,
+        None,
         "service design trainer and coach",
     ),
     DemoPerson(
-        "coordinator.geel@atelier.example", "Sara", "Peeters", Role.COORDINATOR, "13008",
+        "coordinator.geel@atelier.example",
+        "Sara",
+        "Peeters",
+        Role.COORDINATOR,
+        "13008",
         "coordinator social house",
     ),
     DemoPerson(
-        "participant.geel@atelier.example", "Jonas", "Wouters", Role.PARTICIPANT, "13008",
+        "participant.geel@atelier.example",
+        "Jonas",
+        "Wouters",
+        Role.PARTICIPANT,
+        "13008",
         "front desk staff",
     ),
     DemoPerson(
-        "participant.lennik@atelier.example", "Lotte", "Maes", Role.PARTICIPANT, "23104",
+        "participant.lennik@atelier.example",
+        "Lotte",
+        "Maes",
+        Role.PARTICIPANT,
+        "23104",
         "head of citizen services",
     ),
     DemoPerson(
-        "expert@atelier.example", "Noor", "De Smet", Role.EXPERT, None,
+        "expert@atelier.example",
+        "Noor",
+        "De Smet",
+        Role.EXPERT,
+        None,
         "independent service designer",
     ),
 ]

@@ -100,10 +100,9 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[object]]]:
     try:
         text = _decode(content)
     except UnicodeDecodeError as exc:
-        raise PopulationFileError(
-            _("The file is neither UTF-8 nor Windows-1252 text.")
-        ) from exc
-    first_line = text.split("\n", 1)[0]
+        raise PopulationFileError(_("The file is neither UTF-8 nor Windows-1252 text.")) from exc
+    # The header decides the delimiter; a file may open with blank lines.
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     for row in reader:

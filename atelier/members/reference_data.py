@@ -108,9 +108,7 @@ def _upsert_municipality(code: str, **fields: object) -> Organisation:
     return organisation
 
 
-def _load_mergers(
-    municipalities: dict[str, Organisation], provinces: dict[str, Province]
-) -> None:
+def _load_mergers(municipalities: dict[str, Organisation], provinces: dict[str, Province]) -> None:
     names_2025 = {row["nis_code"]: row for row in _read("flemish-municipalities-2025.csv")}
     for row in _read("flemish-mergers-2025.csv"):
         new_code, old_code = row["new_nis_code"], row["old_nis_code"]
@@ -135,7 +133,9 @@ def _load_mergers(
 def _load_population(municipalities: dict[str, Organisation]) -> int:
     count = 0
     for row in _read("flemish-municipalities-2020.csv"):
-        _set_figure(municipalities[row["nis_code"]], int(row["inhabitants"]), PopulationSource.REFERENCE)
+        _set_figure(
+            municipalities[row["nis_code"]], int(row["inhabitants"]), PopulationSource.REFERENCE
+        )
         count += 1
     for successor in Organisation.objects.filter(
         type=OrganisationType.MUNICIPALITY, valid_from__gt=REFERENCE_DATE_2020
@@ -174,9 +174,7 @@ def _load_ocmws() -> int:
             },
         )
         ocmw_of[municipality.pk] = ocmw
-    for succession in Succession.objects.filter(
-        predecessor__type=OrganisationType.MUNICIPALITY
-    ):
+    for succession in Succession.objects.filter(predecessor__type=OrganisationType.MUNICIPALITY):
         Succession.objects.update_or_create(
             predecessor=ocmw_of[succession.predecessor_id],
             successor=ocmw_of[succession.successor_id],

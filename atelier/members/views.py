@@ -1,17 +1,18 @@
 from django.contrib import messages
-from django_htmx.http import HttpResponseClientRedirect
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from atelier.accounts.access import can_see_people_of, people_of
 from atelier.accounts.decorators import staff_required
+from atelier.lib.htmx import HtmxHttpRequest
 
-from .forms import OrganisationFilterForm, PopulationImportForm
 from . import selectors
+from .forms import OrganisationFilterForm, PopulationImportForm
 from .models import PopulationImport
 from .services import import_population
 
@@ -19,7 +20,7 @@ PAGE_SIZE = 50
 
 
 @require_GET
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: HtmxHttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET)
     organisations = selectors.organisation_list(form.to_filter())
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -48,7 +49,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def population_import_form(request: HttpRequest) -> HttpResponse:
+def population_import_form(request: HtmxHttpRequest) -> HttpResponse:
     form = PopulationImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

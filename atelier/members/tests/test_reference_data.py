@@ -64,12 +64,18 @@ def test_history_is_readable_from_both_sides(registry):
 def test_every_municipality_has_one_ocmw_that_merged_with_it(registry):
     pajottegem = Organisation.objects.get(nis_code="23106")
     ocmw = pajottegem.linked_organisations.get(type=OrganisationType.OCMW)
-    predecessors = {s.predecessor.municipality.nis_code for s in ocmw.successions_as_successor.all()}
+    predecessors = {
+        s.predecessor.municipality.nis_code for s in ocmw.successions_as_successor.all()
+    }
     assert predecessors == {"23023", "23024", "23032"}
 
 
 def test_loading_twice_duplicates_nothing(registry):
-    counts = (Organisation.objects.count(), Succession.objects.count(), PopulationFigure.objects.count())
+    counts = (
+        Organisation.objects.count(),
+        Succession.objects.count(),
+        PopulationFigure.objects.count(),
+    )
     load_flemish_registry()
     assert counts == (
         Organisation.objects.count(),

@@ -18,6 +18,6 @@ class Command(BaseCommand):
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
             f"{companies} intermunicipal companies, {counts.figures} population figures."
         )
-        self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.email:40} {person.role}")

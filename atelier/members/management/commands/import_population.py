@@ -16,12 +16,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument(
-            "--reference-date", required=True, type=datetime.date.fromisoformat,
+            "--reference-date",
+            required=True,
+            type=datetime.date.fromisoformat,
             help="the date the figures describe, YYYY-MM-DD",
         )
         parser.add_argument("--by", help="e-mail address of the person importing")
         parser.add_argument(
-            "--ignore-unknown", action="store_true",
+            "--ignore-unknown",
+            action="store_true",
             help="skip codes that are not member municipalities instead of rejecting them",
         )
 
