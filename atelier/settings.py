@@ -203,4 +203,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django's own loggers would otherwise print twice (their handler and the root's).
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -14,4 +14,6 @@ class AccountsConfig(AppConfig):
         auditlog.register(models.User, exclude_fields=["password", "last_login"])
         auditlog.register(models.Invitation, exclude_fields=["token"])
         auditlog.register(models.ApiToken, exclude_fields=["key_hash", "last_used_at"])
-        auditlog.register(models.ErasureRequest)
+        # The reason is for administrators only and goes with the erasure; the trail, which
+        # trainers read too, must not keep it.
+        auditlog.register(models.ErasureRequest, exclude_fields=["reason"])

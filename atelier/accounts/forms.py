@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from atelier.lib.forms import Form
 from atelier.members.models import Organisation
 
 from .access import organisations_user_may_invite_for
@@ -9,7 +10,7 @@ from .models import Role, User
 from .services import roles_user_may_invite
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"))
     organisation = forms.ModelChoiceField(
@@ -31,7 +32,7 @@ class InvitationForm(forms.Form):
         self.fields["role"].initial = Role.PARTICIPANT
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     password1 = forms.CharField(
@@ -54,7 +55,7 @@ class AcceptInvitationForm(forms.Form):
         return data
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(Form):
     name = forms.CharField(
         label=_("Token name"),
         max_length=100,
@@ -62,7 +63,7 @@ class ApiTokenForm(forms.Form):
     )
 
 
-class ErasureRequestForm(forms.Form):
+class ErasureRequestForm(Form):
     reason = forms.CharField(
         label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

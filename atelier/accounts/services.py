@@ -77,7 +77,7 @@ def invite(
 
 def _send_invitation(invitation: Invitation, *, base_url: str) -> None:
     link = base_url + reverse("accounts:accept_invitation", args=[invitation.token])
-    context = {"invitation": invitation, "link": link}
+    context = {"invitation": invitation, "link": link, "validity_days": INVITATION_VALIDITY.days}
     subject = _("You are invited to Atelier")
     body = render_to_string("accounts/email/invitation.txt", context)
     send_mail(subject, body, None, [invitation.email])
@@ -214,6 +214,7 @@ def erase_person(*, erasure_request: ErasureRequest, by: User) -> User:
     user = erasure_request.user
     if erasure_request.processed_at is not None:
         return user
+    old_email = user.email
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.api_tokens.all().delete()
@@ -226,15 +227,31 @@ def erase_person(*, erasure_request: ErasureRequest, by: User) -> User:
     user.set_unusable_password()
     with disable_auditlog():
         user.save()
-    # The trail of changes to this person's own record holds their old name and address.
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(User), object_pk=str(user.pk)
-    ).delete()
+    _forget_in_audit_trail(user, old_email=old_email)
     erasure_request.processed_at = timezone.now()
     erasure_request.processed_by = by
     erasure_request.reason = ""
     erasure_request.save(update_fields=["processed_at", "processed_by", "reason"])
     return user
+
+
+def _forget_in_audit_trail(user: User, *, old_email: str) -> None:
+    # The changes the person made stay in the trail, without their address; the trails of
+    # their own record, their erasure requests and the invitations addressed to them hold
+    # their old name and address, so they go, and those invitations get the erased address.
+    LogEntry.objects.filter(actor=user).update(actor_email=None)
+    invitations = Invitation.objects.filter(email__iexact=old_email)
+    about_the_person = [
+        (User, [user.pk]),
+        (ErasureRequest, list(user.erasure_requests.values_list("pk", flat=True))),
+        (Invitation, list(invitations.values_list("pk", flat=True))),
+    ]
+    for model, pks in about_the_person:
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_pk__in=[str(pk) for pk in pks],
+        ).delete()
+    invitations.update(email=user.email)
 
 
 def _end_sessions_of(user: User) -> None:

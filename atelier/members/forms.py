@@ -3,13 +3,15 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atelier.lib.forms import Form
+
 from .models import OrganisationType, Province, SizeClass
 from .selectors import OrganisationFilter
 
 MAX_POPULATION_FILE_SIZE = 20 * 1024 * 1024
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(Form):
     q = forms.CharField(label=_("Name or NIS code"), required=False, max_length=100)
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *OrganisationType.choices]
@@ -39,7 +41,7 @@ class OrganisationFilterForm(forms.Form):
         )
 
 
-class PopulationImportForm(forms.Form):
+class PopulationImportForm(Form):
     file = forms.FileField(
         label=_("Population file"),
         help_text=_(

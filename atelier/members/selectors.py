@@ -37,14 +37,13 @@ def organisation_list(filters: OrganisationFilter) -> QuerySet[Organisation]:
     queryset = organisations_with_population()
     if not filters.include_former:
         queryset = queryset.filter(valid_until__isnull=True)
-    if filters.search:
-        term = filters.search.strip()
-        queryset = queryset.filter(
-            Q(name_nl__icontains=term)
-            | Q(name_fr__icontains=term)
-            | Q(nis_code__startswith=term)
-            | Q(company_number__startswith=term.replace(".", "").replace(" ", ""))
-        )
+    term = filters.search.strip()
+    if term:
+        matches = Q(name_nl__icontains=term) | Q(name_fr__icontains=term)
+        digits = "".join(c for c in term if c.isdigit())
+        if digits and digits == term.replace(".", "").replace(" ", ""):
+            matches |= Q(nis_code__startswith=digits) | Q(company_number__startswith=digits)
+        queryset = queryset.filter(matches)
     if filters.type:
         queryset = queryset.filter(type=filters.type)
     if filters.province:

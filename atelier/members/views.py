@@ -50,8 +50,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def population_import_form(request: HtmxHttpRequest) -> HttpResponse:
-    form = PopulationImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    is_post = request.method == "POST"
+    form = PopulationImportForm(request.POST, request.FILES) if is_post else PopulationImportForm()
+    if is_post and form.is_valid():
         upload = form.cleaned_data["file"]
         record = import_population(
             content=upload.read(),

@@ -1,5 +1,4 @@
 import datetime
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,11 @@ class Command(BaseCommand):
         path: Path = options["path"]
         if not path.is_file():
             raise CommandError(f"{path} is not a file.")
-        by = User.objects.filter(email__iexact=options["by"]).first() if options["by"] else None
+        by = None
+        if options["by"]:
+            by = User.objects.filter(email__iexact=options["by"], is_active=True).first()
+            if by is None:
+                raise CommandError(f"No active person with e-mail address {options['by']}.")
         record = import_population(
             content=path.read_bytes(),
             file_name=path.name,
@@ -52,6 +55,5 @@ class Command(BaseCommand):
         )
 
     def _progress(self, done: int, total: int) -> None:
-        sys.stderr.write(f"\rchecked {done}/{total} rows")
-        if done == total:
-            sys.stderr.write("\n")
+        ending = "\n" if done == total else "\r"
+        self.stderr.write(f"checked {done}/{total} rows", ending=ending)
