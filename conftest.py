@@ -19,9 +19,11 @@ PASSWORD = "correct-horse-battery-staple"
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
-    """Production requires TOTP for staff (tests that check it turn it back on) and serves
-    hashed static files after collectstatic; tests need neither."""
+    """Production requires TOTP for staff (tests that check it turn it back on), hashes
+    passwords slowly on purpose and serves hashed static files after collectstatic; tests
+    need none of that."""
     settings.REQUIRE_STAFF_MFA = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

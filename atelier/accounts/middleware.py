@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/api/")
+# The API is not exempt: a staff browser session reaches it through this middleware too.
+ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/")
 
 
 class StaffSecondFactorMiddleware:

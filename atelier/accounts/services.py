@@ -107,6 +107,9 @@ def accept_invitation(*, token: str, first_name: str, last_name: str, password: 
         last_name=last_name,
         role=invitation.role,
         organisation=invitation.organisation,
+        # Association administrators also manage reference data in the Django admin.
+        is_staff=invitation.role == Role.ADMINISTRATOR,
+        is_superuser=invitation.role == Role.ADMINISTRATOR,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     invitation.accepted_at = timezone.now()

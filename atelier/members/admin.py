@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Organisation, PopulationFigure, PopulationImport, Province, Succession
 
@@ -21,6 +22,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name_nl", "name_fr", "nis_code", "company_number"]
     raw_id_fields = ["municipality"]
     inlines = [PopulationFigureInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Succession)

@@ -10,12 +10,6 @@ from conftest import make_municipality
 MERGER_DAY = datetime.date(2025, 1, 1)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The named people get a password each; hashing it at full strength costs most of a test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def borsbeek_into_antwerpen(antwerp) -> tuple[Organisation, Organisation]:
     antwerpen = make_municipality("11002", "Antwerpen", antwerp, 529_247)

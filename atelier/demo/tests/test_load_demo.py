@@ -22,8 +22,6 @@ def counts() -> tuple[int, int, int]:
 
 @pytest.fixture
 def demo(db, settings) -> str:
-    # Six demo passwords are hashed per load; the hasher's strength is not under test here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return load_demo()
 
 

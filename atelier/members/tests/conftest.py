@@ -13,12 +13,6 @@ MERGER_DAY = datetime.date(2025, 1, 1)
 LAST_DAY_BEFORE_MERGER = datetime.date(2024, 12, 31)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The named people get a password each; hashing it at full strength costs most of a test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def in_english():
     """Reasons are translated when they are written; assert on them in English."""

@@ -1,0 +1,110 @@
+"""Production settings pass Django's deployment checks; the first administrator can be made."""
+
+import os
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from atelier.accounts.models import Role, User
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "atelier.example.org",
+    "HTTPS": "true",
+    "REQUIRE_STAFF_MFA": "true",
+}
+
+
+def random_secret_key() -> str:
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
+    return "".join(secrets.choice(alphabet) for _ in range(50))
+
+
+# What a production process sees besides the values under test; nothing the test run itself
+# sets (such as DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests) may leak in.
+PASSED_THROUGH = ("PATH", "HOME", "LANG", "DATABASE_URL", "REDIS_URL")
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    inherited = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
+    environment = {**inherited, "DJANGO_SETTINGS_MODULE": "atelier.settings", **env}
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_deploy_check_is_clean_with_the_production_values():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=random_secret_key(), **PRODUCTION
+    )
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNINGS" not in output
+    assert "ERRORS" not in output
+
+
+def test_deploy_check_flags_the_development_key():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="", **PRODUCTION)
+
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_deploy_check_flags_plain_http():
+    production_without_https = {**PRODUCTION, "HTTPS": "false"}
+
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=random_secret_key(),
+        **production_without_https,
+    )
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "security.W008" in output  # SECURE_SSL_REDIRECT
+    assert "security.W012" in output  # SESSION_COOKIE_SECURE
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DEBUG": "false", "REQUIRE_STAFF_MFA": ""}, "True"),
+        ({"DEBUG": "true", "REQUIRE_STAFF_MFA": ""}, "False"),
+        ({"DEBUG": "true", "REQUIRE_STAFF_MFA": "true"}, "True"),
+    ],
+)
+def test_staff_second_factor_is_required_unless_debugging(env, expected):
+    code = "from django.conf import settings; print(settings.REQUIRE_STAFF_MFA)"
+
+    result = manage("shell", "--no-imports", "-c", code, **env)
+
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_createsuperuser_without_prompts_makes_an_administrator(db, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "Root@Example.org")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-enough-root-password")
+
+    call_command("createsuperuser", interactive=False, verbosity=0)
+
+    root = User.objects.get()
+    assert root.email == "root@example.org"
+    assert root.check_password("a-long-enough-root-password")
+    assert (root.is_superuser, root.is_staff, root.role) == (True, True, Role.ADMINISTRATOR)
+    assert root.is_administrator

@@ -1,0 +1,387 @@
+"""Every URL pattern of the project, requested by every kind of person, against a table.
+
+The table below says what each person gets on GET. A pattern without an entry fails the
+walk, naming the pattern: a new page cannot be left open by accident. Django's admin is
+grouped by the kind of admin page; every other pattern has its own line.
+"""
+
+import datetime
+import re
+import sys
+import types
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.account.utils import user_pk_to_url_str
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from auditlog.context import set_actor
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import (
+    URLPattern,
+    URLResolver,
+    get_resolver,
+    include,
+    path,
+    resolve,
+    reverse,
+)
+from django.utils import timezone
+
+from atelier.accounts.models import ErasureRequest, Invitation, Role, User
+from atelier.accounts.services import create_api_token
+from atelier.members.models import Organisation, PopulationImport, Succession
+
+# "administrator" is the association's administrator role; "superuser" is a Django superuser
+# from `createsuperuser`, the only person the Django admin lets in.
+MEMBERS = ("participant", "outsider", "coordinator", "expert")
+STAFF = ("trainer", "administrator", "superuser")
+ROLES = ("anonymous", *MEMBERS, *STAFF)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A 302 to a URL name, or to a path with "{request_path}" and path values filled in."""
+
+    to: str
+
+    def location(self, values: dict[str, str]) -> str:
+        if self.to.startswith(("/", "{")):
+            return self.to.format(**values)
+        return reverse(self.to)
+
+
+Answer = int | Redirect
+
+OK = 200
+TO_LOGIN = Redirect("account_login")
+TO_HOME = Redirect("home")
+TO_REAUTHENTICATE = Redirect("account_reauthenticate")
+TO_ADMIN_LOGIN = Redirect("admin:login")
+
+
+def answers(anonymous: Answer, members: Answer, staff: Answer, **by_role: Answer):
+    """What the anonymous visitor, the members (non-staff) and the staff each get."""
+    table = {"anonymous": anonymous} | dict.fromkeys(MEMBERS, members)
+    return table | dict.fromkeys(STAFF, staff) | by_role
+
+
+PUBLIC = answers(OK, OK, OK)
+SIGNED_IN = answers(TO_LOGIN, OK, OK)
+SIGNED_IN_POST_ONLY = answers(TO_LOGIN, 405, 405)
+STAFF_ONLY = answers(TO_LOGIN, 403, OK)
+ADMINISTRATORS_ONLY = answers(TO_LOGIN, 403, OK, trainer=403)
+ANONYMOUS_ONLY = answers(OK, TO_HOME, TO_HOME)
+
+PAGES: dict[str, dict[str, Answer]] = {
+    # The project's own pages.
+    "home": PUBLIC,
+    "health": PUBLIC,
+    "set_language": answers(TO_HOME, TO_HOME, TO_HOME),  # switches on POST only
+    "accounts:profile": SIGNED_IN,
+    "accounts:api_token_create": SIGNED_IN_POST_ONLY,
+    "accounts:api_token_revoke": SIGNED_IN_POST_ONLY,
+    "accounts:personal_data": SIGNED_IN,
+    "accounts:erasure_request": SIGNED_IN_POST_ONLY,
+    "accounts:invitations": answers(TO_LOGIN, 403, OK, coordinator=OK),
+    "accounts:invitation_withdraw": SIGNED_IN_POST_ONLY,
+    "accounts:accept_invitation": PUBLIC,
+    "accounts:audit": STAFF_ONLY,
+    "accounts:erasure_requests": ADMINISTRATORS_ONLY,
+    "accounts:erasure_execute": answers(TO_LOGIN, 403, 405, trainer=403),
+    "members:list": PUBLIC,
+    "members:detail": PUBLIC,
+    "members:import": STAFF_ONLY,
+    "members:imports": STAFF_ONLY,
+    "members:import_detail": STAFF_ONLY,
+    # The API: the registry is public, people only for their organisation and staff.
+    "api-v1:api-root": answers(404, 404, 404),
+    "api-v1:openapi-json": PUBLIC,
+    "api-v1:openapi-view": PUBLIC,
+    "api-v1:list_organisations": PUBLIC,
+    "api-v1:get_organisation": PUBLIC,
+    "api-v1:list_people": answers(401, OK, OK, outsider=404, expert=404),  # Geel's people
+    "api-v1:me": answers(401, OK, OK),
+    # allauth: signing in and out, addresses, passwords.
+    "account_login": ANONYMOUS_ONLY,
+    "account_signup": ANONYMOUS_ONLY,
+    "account_logout": answers(TO_HOME, OK, OK),  # asks to confirm; signs out on POST only
+    "account_inactive": PUBLIC,
+    "account_reauthenticate": SIGNED_IN,
+    "account_request_reauthentication_code": SIGNED_IN,
+    "account_confirm_reauthentication_code": answers(
+        TO_LOGIN,
+        Redirect("account_request_reauthentication_code"),
+        Redirect("account_request_reauthentication_code"),
+    ),
+    "account_email": SIGNED_IN,
+    "account_email_verification_sent": PUBLIC,
+    "account_confirm_email": PUBLIC,  # confirms on POST only
+    "account_change_password": SIGNED_IN,
+    "account_set_password": answers(  # everyone here has a password already
+        TO_LOGIN, Redirect("account_change_password"), Redirect("account_change_password")
+    ),
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": dict.fromkeys(
+        ROLES, Redirect("/accounts/password/reset/key/{uidb36}-set-password/")
+    ),
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_confirm_login_code": answers(TO_LOGIN, TO_HOME, TO_HOME),  # only mid sign-in
+    # allauth: second factors. Only the superuser has a TOTP authenticator in this walk.
+    "mfa_index": SIGNED_IN,
+    "mfa_authenticate": answers(TO_LOGIN, TO_HOME, TO_HOME),  # only mid sign-in
+    "mfa_reauthenticate": answers(TO_LOGIN, TO_REAUTHENTICATE, TO_REAUTHENTICATE, superuser=OK),
+    "mfa_activate_totp": answers(TO_LOGIN, TO_REAUTHENTICATE, TO_REAUTHENTICATE),
+    "mfa_deactivate_totp": answers(TO_LOGIN, 404, 404, superuser=TO_REAUTHENTICATE),
+    "mfa_view_recovery_codes": answers(TO_LOGIN, 404, 404),
+    "mfa_generate_recovery_codes": answers(TO_LOGIN, TO_REAUTHENTICATE, TO_REAUTHENTICATE),
+    "mfa_download_recovery_codes": answers(TO_LOGIN, 404, 404),
+}
+
+# Django's admin: everyone but the superuser is sent to the admin's sign-in page; these are
+# what the superuser gets.
+ADMIN_SITE_PAGES: dict[str, Answer] = {
+    "admin:index": OK,
+    "admin:login": Redirect("admin:index"),
+    "admin:logout": 405,  # POST only
+    "admin:password_change": OK,
+    "admin:password_change_done": OK,
+    "admin:autocomplete": 403,  # without the field it completes for
+    "admin:jsi18n": OK,
+    "admin:view_on_site": 404,  # organisations have no public URL of their own
+    "admin:app_list": OK,
+    "admin:auth_user_password_change": OK,
+}
+ADMIN_MODEL_PAGES = {"changelist", "add", "history", "delete", "change"}
+ADMIN_MODEL_PAGE_EXCEPTIONS: dict[tuple[str, str], Answer] = {
+    # The audit trail cannot be written or deleted, not even by a superuser.
+    ("auditlog_logentry", "add"): 403,
+    ("auditlog_logentry", "delete"): 403,
+}
+
+
+def admin_answer_for_superuser(route: str, name: str) -> Answer | None:
+    if name in ADMIN_SITE_PAGES:
+        return ADMIN_SITE_PAGES[name]
+    if name == "admin:" and route.endswith("/<path:object_id>/"):
+        return Redirect("{request_path}change/")
+    if name == "admin:" and route.endswith("(?P<url>.*)$"):
+        return 404
+    model, _, page = name.removeprefix("admin:").rpartition("_")
+    if page not in ADMIN_MODEL_PAGES:
+        return None
+    return ADMIN_MODEL_PAGE_EXCEPTIONS.get((model, page), OK)
+
+
+def expected_answers(route: str, name: str) -> dict[str, Answer] | None:
+    if name in PAGES:
+        return PAGES[name]
+    if not name.startswith("admin:"):
+        return None
+    superuser = admin_answer_for_superuser(route, name)
+    if superuser is None:
+        return None
+    table = dict.fromkeys(ROLES, TO_ADMIN_LOGIN) | {"superuser": superuser}
+    others = [role for role in ROLES if role != "superuser"]
+    if name == "admin:login":
+        table |= dict.fromkeys(others, OK)
+    if name == "admin:logout":
+        table |= dict.fromkeys(others, Redirect("admin:index"))
+    return table
+
+
+def url_patterns(
+    patterns=None, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, URLPattern]]:
+    """(route, namespaced name, pattern) for every pattern; unnamed ones as "namespace:"."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern.url_patterns, route, inner)
+        elif namespace:
+            yield route, f"{namespace}:{pattern.name or ''}", pattern
+        else:
+            yield route, pattern.name or "", pattern
+
+
+PARAMETER = re.compile(r"\(\?P<(\w+)>[^)]*\)|<(?:\w+:)?(\w+)>")
+
+
+def fill(route: str, value_for: Callable[[str], str]) -> str:
+    """The route as a path, its parameters filled in (regex routes lose their anchors)."""
+    path = PARAMETER.sub(lambda match: value_for(match.group(1) or match.group(2)), route)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+@dataclass
+class World:
+    """Real objects to fill path parameters with, plus the people to sign in as."""
+
+    people: dict[str, User]
+    by_url_name: dict[tuple[str, str], Any]
+    by_parameter: dict[str, Any]
+
+    def values_for(self, route: str, name: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+
+        def value_for(parameter: str) -> str:
+            found[parameter] = self._value(route, name, parameter)
+            return found[parameter]
+
+        request_path = fill(route, value_for)
+        return {**found, "request_path": request_path}
+
+    def _value(self, route: str, name: str, parameter: str) -> str:
+        if (name, parameter) in self.by_url_name:
+            return str(self.by_url_name[name, parameter])
+        if parameter in self.by_parameter:
+            return str(self.by_parameter[parameter])
+        admin_object = re.match(r"admin/(\w+)/(\w+)/<", route)
+        if parameter in ("object_id", "id") and admin_object:
+            model = apps.get_model(*admin_object.groups())
+            instance = model._default_manager.order_by("pk").first()
+            assert instance, f"the walk needs a {model.__name__} to fill {route}"
+            return str(instance.pk)
+        raise AssertionError(f"the walk has no value for <{parameter}> in {route} ({name})")
+
+
+@pytest.fixture
+def world(
+    geel, lennik, participant, outsider, coordinator, expert, trainer, administrator
+) -> World:
+    cache.clear()  # no rate limit counted by an earlier test
+    superuser = User.objects.create_superuser("root@example.org", "root-password-long-enough")
+    EmailAddress.objects.create(user=superuser, email=superuser.email, verified=True, primary=True)
+    TOTP.activate(superuser, generate_totp_secret())
+    newcomer = User.objects.create_user("newcomer@example.org", "newcomer-password-long")
+    unverified = EmailAddress.objects.create(user=newcomer, email=newcomer.email, primary=True)
+    population_import = PopulationImport.objects.create(
+        file_name="population.xlsx",
+        reference_date=datetime.date(2024, 1, 1),
+        status=PopulationImport.Status.APPLIED,
+        created_by=trainer,
+    )
+    invitation = Invitation.objects.create(
+        email="new@geel.example.org",
+        role=Role.PARTICIPANT,
+        organisation=geel,
+        invited_by=coordinator,
+        expires_at=timezone.now() + datetime.timedelta(days=14),
+    )
+    erasure_request = ErasureRequest.objects.create(user=outsider)
+    token, _secret = create_api_token(user=participant, name="budget dashboard")
+    Group.objects.create(name="Editors")
+    Succession.objects.create(
+        predecessor=lennik, successor=geel, effective_date=datetime.date(2025, 1, 1)
+    )
+    with set_actor(administrator):
+        geel.postal_code = "2440"
+        geel.save()
+    people = {
+        "participant": participant,
+        "outsider": outsider,
+        "coordinator": coordinator,
+        "expert": expert,
+        "trainer": trainer,
+        "administrator": administrator,
+        "superuser": superuser,
+    }
+    by_url_name = {
+        ("accounts:api_token_revoke", "pk"): token.pk,
+        ("accounts:invitation_withdraw", "pk"): invitation.pk,
+        ("accounts:erasure_execute", "pk"): erasure_request.pk,
+        ("members:detail", "pk"): geel.pk,
+        ("members:import_detail", "pk"): population_import.pk,
+        ("account_confirm_email", "key"): EmailConfirmationHMAC(unverified).key,
+        # Someone who never signs in during the walk: a sign-in would void the key.
+        ("account_reset_password_from_key", "key"): default_token_generator.make_token(newcomer),
+        ("admin:view_on_site", "object_id"): geel.pk,
+    }
+    by_parameter = {
+        "organisation_id": geel.pk,
+        "token": invitation.token,
+        "uidb36": user_pk_to_url_str(newcomer),
+        "content_type_id": ContentType.objects.get_for_model(Organisation).pk,
+        "app_label": "members",
+        "url": "no-such-page/",
+    }
+    return World(people, by_url_name, by_parameter)
+
+
+def unknown_patterns() -> list[str]:
+    return [
+        f"{route} (name {name!r})"
+        for route, name, _pattern in url_patterns()
+        if expected_answers(route, name) is None
+    ]
+
+
+def test_every_url_pattern_has_an_expected_answer():
+    missing = unknown_patterns()
+
+    assert not missing, "URL patterns without an entry in the walk's table:\n" + "\n".join(missing)
+
+
+def test_a_pattern_missing_from_the_table_is_named(settings, monkeypatch):
+    urlconf = types.ModuleType("url_walk_with_a_new_page")
+    urlconf.urlpatterns = [  # type: ignore[attr-defined]
+        path("", include("atelier.urls")),
+        path("reports/<int:pk>/", lambda request, pk: HttpResponse(), name="new_report"),
+    ]
+    monkeypatch.setitem(sys.modules, urlconf.__name__, urlconf)
+    settings.ROOT_URLCONF = urlconf.__name__
+
+    assert unknown_patterns() == ["reports/<int:pk>/ (name 'new_report')"]
+
+
+def test_table_names_only_patterns_that_exist():
+    names = {name for _route, name, _pattern in url_patterns()}
+
+    assert set(PAGES) - names == set()
+    assert set(ADMIN_SITE_PAGES) - names == set()
+
+
+def describe(answer: Answer, values: dict[str, str]) -> str:
+    if isinstance(answer, Redirect):
+        return f"302 to {answer.location(values)}"
+    return str(answer)
+
+
+def request_as(role: str, world: World, url: str):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    if role != "anonymous":
+        client.force_login(world.people[role], backend="django.contrib.auth.backends.ModelBackend")
+    return client.get(url)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_url_walk(world, role):
+    problems = [f"no entry in the table: {pattern}" for pattern in unknown_patterns()]
+    for route, name, pattern in url_patterns():
+        table = expected_answers(route, name)
+        if table is None:
+            continue
+        values = world.values_for(route, name)
+        url = values["request_path"]
+        assert resolve(url).func == pattern.callback, f"{url} does not reach {route}"
+        response = request_as(role, world, url)
+        got: Answer = response.status_code
+        if got == 302:
+            got = Redirect(response["Location"].split("?")[0])
+        expected = describe(table[role], values)
+        if describe(got, values) != expected:
+            problems.append(f"{url} ({route}): expected {expected}, got {describe(got, values)}")
+
+    assert not problems, f"as {role}:\n" + "\n".join(problems)
