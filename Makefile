@@ -37,6 +37,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy atelier
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	./scripts/check-translations
 
 bench: install-dev
 	$(BIN)/python bench/run.py
