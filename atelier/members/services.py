@@ -75,32 +75,31 @@ def _error_order(error: RowError) -> tuple[int, str]:
 
 @transaction.atomic
 def _apply(record: PopulationImport, values: dict[Organisation, int]) -> PopulationImport:
+    existing = PopulationFigure.objects.filter(
+        reference_date=record.reference_date, organisation__in=values.keys()
+    ).count()
     record.status = PopulationImport.Status.APPLIED
+    record.created_count = len(values) - existing
+    record.updated_count = existing
     record.save()
-    existing = {
-        f.organisation_id: f
-        for f in PopulationFigure.objects.filter(
-            reference_date=record.reference_date, organisation__in=values.keys()
+    figures = [
+        PopulationFigure(
+            organisation=organisation,
+            reference_date=record.reference_date,
+            inhabitants=inhabitants,
+            source=PopulationSource.IMPORT,
+            population_import=record,
         )
-    }
-    to_update, to_create = [], []
-    for organisation, inhabitants in values.items():
-        figure = existing.get(organisation.pk)
-        if figure is None:
-            figure = PopulationFigure(
-                organisation=organisation, reference_date=record.reference_date
-            )
-            to_create.append(figure)
-        else:
-            to_update.append(figure)
-        figure.inhabitants = inhabitants
-        figure.source = PopulationSource.IMPORT
-        figure.population_import = record
-    PopulationFigure.objects.bulk_create(to_create, batch_size=500)
-    PopulationFigure.objects.bulk_update(
-        to_update, ["inhabitants", "source", "population_import"], batch_size=500
+        for organisation, inhabitants in values.items()
+    ]
+    # An upsert, so that two imports for the same date at the same moment cannot collide on
+    # the unique (organisation, date) constraint: the later one's figures stand, and each
+    # import keeps its own values.
+    PopulationFigure.objects.bulk_create(
+        figures,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["organisation", "reference_date"],
+        update_fields=["inhabitants", "source", "population_import"],
     )
-    record.created_count = len(to_create)
-    record.updated_count = len(to_update)
-    record.save(update_fields=["created_count", "updated_count"])
     return record
