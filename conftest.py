@@ -13,6 +13,7 @@ from atelier.members.models import (
     PopulationSource,
     Province,
 )
+from atelier.members.reference_data import PROVINCES
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -30,34 +31,24 @@ def _test_settings(settings):
     }
 
 
-@pytest.fixture
-def antwerp(db) -> Province:
+def make_province(nis_code: str) -> Province:
+    """A province as the shipped reference data describes it."""
+    nis, nl, fr, en, iso, nuts = next(p for p in PROVINCES if p[0] == nis_code)
     province, _ = Province.objects.get_or_create(
-        nis_code="10000",
-        defaults={
-            "name_nl": "Antwerpen",
-            "name_fr": "Anvers",
-            "name_en": "Antwerp",
-            "iso_code": "BE-VAN",
-            "nuts_code": "BE21",
-        },
+        nis_code=nis,
+        defaults={"name_nl": nl, "name_fr": fr, "name_en": en, "iso_code": iso, "nuts_code": nuts},
     )
     return province
+
+
+@pytest.fixture
+def antwerp(db) -> Province:
+    return make_province("10000")
 
 
 @pytest.fixture
 def flemish_brabant(db) -> Province:
-    province, _ = Province.objects.get_or_create(
-        nis_code="20001",
-        defaults={
-            "name_nl": "Vlaams-Brabant",
-            "name_fr": "Brabant flamand",
-            "name_en": "Flemish Brabant",
-            "iso_code": "BE-VBR",
-            "nuts_code": "BE24",
-        },
-    )
-    return province
+    return make_province("20001")
 
 
 def make_municipality(

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from atelier.members.models import Organisation, Province, Succession
-from conftest import make_municipality
+from conftest import make_municipality, make_province
 
 MERGER_DAY = datetime.date(2025, 1, 1)
 LAST_DAY_BEFORE_MERGER = datetime.date(2024, 12, 31)
@@ -22,17 +22,7 @@ def in_english():
 
 @pytest.fixture
 def limburg(db) -> Province:
-    province, _ = Province.objects.get_or_create(
-        nis_code="70000",
-        defaults={
-            "name_nl": "Limburg",
-            "name_fr": "Limbourg",
-            "name_en": "Limburg",
-            "iso_code": "BE-VLI",
-            "nuts_code": "BE22",
-        },
-    )
-    return province
+    return make_province("70000")
 
 
 @dataclass
