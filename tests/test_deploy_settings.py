@@ -1,18 +1,15 @@
 """Production settings pass Django's deployment checks; the first administrator can be made."""
 
-import os
 import secrets
 import string
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from atelier.accounts.models import Role, User
 
-ROOT = Path(__file__).resolve().parent.parent
+from .manage_process import manage
+
 PRODUCTION = {
     "DEBUG": "false",
     "ALLOWED_HOSTS": "atelier.example.org",
@@ -24,25 +21,6 @@ PRODUCTION = {
 def random_secret_key() -> str:
     alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
     return "".join(secrets.choice(alphabet) for _ in range(50))
-
-
-# What a production process sees besides the values under test; nothing the test run itself
-# sets (such as DJANGO_ALLOW_ASYNC_UNSAFE for the browser tests) may leak in.
-PASSED_THROUGH = ("PATH", "HOME", "LANG", "DATABASE_URL", "REDIS_URL")
-
-
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    inherited = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
-    environment = {**inherited, "DJANGO_SETTINGS_MODULE": "atelier.settings", **env}
-    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_deploy_check_is_clean_with_the_production_values():

@@ -1,11 +1,8 @@
 """The ASGI stack: the ping websocket and the channel layer behind live editing."""
 
 import os
-import subprocess
-import sys
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +12,8 @@ from channels.testing import WebsocketCommunicator
 
 from atelier.asgi import application
 
-ROOT = Path(__file__).resolve().parent.parent
+from .manage_process import manage
+
 ALLOWED_ORIGIN = (b"origin", b"http://localhost")
 
 
@@ -96,17 +94,7 @@ def test_settings_choose_redis_for_layer_and_cache_from_redis_url():
         "print(settings.CHANNEL_LAYERS['default']['BACKEND']);"
         "print(settings.CACHES['default']['BACKEND'])"
     )
-    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/9"}
-
-    result = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = manage("shell", "--no-imports", "-c", code, REDIS_URL="redis://127.0.0.1:6379/9")
 
     assert result.stdout.split() == [
         "channels_redis.core.RedisChannelLayer",
