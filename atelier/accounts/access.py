@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from atelier.members.models import Organisation
 
-from .models import User
+from .models import Invitation, Role, User
 
 
 def can_see_people_of(user: User | None, organisation: Organisation) -> bool:
@@ -36,6 +36,25 @@ def get_organisation_people_for_user(user: User | None, pk: int) -> Organisation
 def organisations_user_may_invite_for(user: User) -> QuerySet[Organisation]:
     if user.is_association_staff:
         return Organisation.objects.current()
-    if user.role == "coordinator" and user.organisation_id:
+    if user.role == Role.COORDINATOR and user.organisation_id:
         return Organisation.objects.filter(pk=user.organisation_id)
     return Organisation.objects.none()
+
+
+def roles_user_may_invite(user: User) -> list[str]:
+    if user.is_administrator:
+        return list(Role.values)
+    if user.is_association_staff:
+        return [Role.COORDINATOR, Role.PARTICIPANT, Role.EXPERT]
+    if user.role == Role.COORDINATOR:
+        return [Role.COORDINATOR, Role.PARTICIPANT]
+    return []
+
+
+def invitations_visible_to(user: User) -> QuerySet[Invitation]:
+    """Staff see every invitation; a coordinator those of their own organisation."""
+    if user.is_association_staff:
+        return Invitation.objects.all()
+    if not roles_user_may_invite(user) or user.organisation_id is None:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(organisation_id=user.organisation_id)

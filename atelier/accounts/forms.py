@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from atelier.lib.forms import Form
 from atelier.members.models import Organisation
 
-from .access import organisations_user_may_invite_for
+from .access import organisations_user_may_invite_for, roles_user_may_invite
 from .models import Role, User
-from .services import roles_user_may_invite
 
 
 class InvitationForm(Form):

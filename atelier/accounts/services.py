@@ -15,12 +15,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atelier.members.models import Organisation
 
-from .access import organisations_user_may_invite_for
+from .access import organisations_user_may_invite_for, roles_user_may_invite
 from .models import (
     ORGANISATION_ROLES,
     ApiToken,
@@ -32,16 +32,6 @@ from .models import (
 )
 
 INVITATION_VALIDITY = datetime.timedelta(days=14)
-
-
-def roles_user_may_invite(user: User) -> list[str]:
-    if user.is_administrator:
-        return list(Role.values)
-    if user.is_association_staff:
-        return [Role.COORDINATOR, Role.PARTICIPANT, Role.EXPERT]
-    if user.role == Role.COORDINATOR:
-        return [Role.COORDINATOR, Role.PARTICIPANT]
-    return []
 
 
 @transaction.atomic
@@ -64,6 +54,15 @@ def invite(
             raise PermissionDenied
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError(_("This person already has an account."))
+    if Invitation.objects.filter(
+        email__iexact=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).exists():
+        raise ValidationError(
+            _("This address has an open invitation already; withdraw it to send a new one.")
+        )
     invitation = Invitation.objects.create(
         email=email,
         role=role,
@@ -71,7 +70,8 @@ def invite(
         invited_by=by,
         expires_at=timezone.now() + INVITATION_VALIDITY,
     )
-    _send_invitation(invitation, base_url=base_url)
+    # Only an invitation that was saved gets mailed.
+    transaction.on_commit(lambda: _send_invitation(invitation, base_url=base_url))
     return invitation
 
 
@@ -165,7 +165,6 @@ def export_personal_data(*, user: User) -> dict[str, Any]:
             "organisation": organisation.name if organisation else None,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
-            "language": translation.get_language(),
         },
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}

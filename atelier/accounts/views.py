@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .access import invitations_visible_to, roles_user_may_invite
 from .decorators import administrator_required, staff_required
 from .forms import AcceptInvitationForm, ApiTokenForm, ErasureRequestForm, InvitationForm
 from .models import ApiToken, ErasureRequest, Invitation, User
@@ -25,7 +26,6 @@ from .services import (
     invite,
     request_erasure,
     revoke_api_token,
-    roles_user_may_invite,
     withdraw_invitation,
 )
 
@@ -111,18 +111,10 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The invitation was sent."))
             return redirect("accounts:invitations")
-    invitations = _invitations_visible_to(inviter).select_related("organisation", "invited_by")
+    invitations = invitations_visible_to(inviter).select_related("organisation", "invited_by")
     return render(
         request, "accounts/invitations.html", {"form": form, "invitations": invitations[:100]}
     )
-
-
-def _invitations_visible_to(user: User):  # type: ignore[no-untyped-def]
-    if user.is_association_staff:
-        return Invitation.objects.all()
-    if user.organisation_id is None:
-        return Invitation.objects.none()
-    return Invitation.objects.filter(organisation_id=user.organisation_id)
 
 
 @login_required
@@ -131,7 +123,7 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     if not roles_user_may_invite(user):
         raise Http404
-    invitation = get_object_or_404(_invitations_visible_to(user), pk=pk)
+    invitation = get_object_or_404(invitations_visible_to(user), pk=pk)
     withdraw_invitation(invitation=invitation, by=user)
     messages.success(request, _("The invitation was withdrawn."))
     return redirect("accounts:invitations")

@@ -199,7 +199,7 @@ def check_population_rows(
         if progress and (position % 1000 == 0 or position == len(rows)):
             progress(position, len(rows))
     for code, name in sorted(known_codes.items()):
-        if code not in checked.values and not _has_error_for(checked, code):
+        if code not in checked.lines:
             checked.errors.append(
                 RowError(
                     line=None,
@@ -208,10 +208,6 @@ def check_population_rows(
                 )
             )
     return checked
-
-
-def _has_error_for(checked: CheckedFile, code: str) -> bool:
-    return any(error.code == code for error in checked.errors)
 
 
 def _check_row(

@@ -14,9 +14,10 @@ from atelier.accounts.access import (
     get_organisation_people_for_user,
     organisations_user_may_invite_for,
     people_of,
+    roles_user_may_invite,
 )
 from atelier.accounts.models import Role, User
-from atelier.accounts.services import request_erasure, roles_user_may_invite
+from atelier.accounts.services import request_erasure
 
 EVERYONE = ["participant", "outsider", "coordinator", "expert", "trainer", "administrator"]
 

@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,9 @@ NEW_PASSWORD = "a-fresh-long-password"
 
 def send(client, email="colleague@geel.example.org", role=Role.PARTICIPANT, organisation=None):
     data = {"email": email, "role": role, "organisation": organisation.pk if organisation else ""}
-    return client.post(INVITATIONS_URL, data)
+    # The mail leaves when the invitation is committed; run those callbacks as a commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(INVITATIONS_URL, data)
 
 
 def make_invitation(by, *, email="colleague@geel.example.org", role=Role.PARTICIPANT, **fields):
@@ -394,3 +397,30 @@ def test_an_invited_administrator_may_use_the_django_admin_and_a_trainer_not(
     )
 
     assert (person.is_staff, person.is_superuser) == (admin_site, admin_site)
+
+
+def test_a_second_invitation_to_an_address_with_an_open_one_is_refused(
+    coordinator, geel, client_for
+):
+    client = client_for(coordinator)
+    send(client, organisation=geel)
+
+    response = send(client, organisation=geel)
+
+    assert response.status_code == 200
+    assert "open invitation" in str(response.context["form"].non_field_errors())
+    assert Invitation.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_refused_invitation_sends_no_mail(coordinator, lennik):
+    with TestCase.captureOnCommitCallbacks(execute=True), pytest.raises(PermissionDenied):
+        invite(
+            email="x@lennik.example.org",
+            role=Role.PARTICIPANT,
+            organisation=lennik,
+            by=coordinator,
+            base_url="http://testserver",
+        )
+
+    assert mail.outbox == []
