@@ -19,11 +19,12 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     """Production requires TOTP for staff (tests that check it turn it back on), hashes
     passwords slowly on purpose and serves hashed static files after collectstatic; tests
     need none of that."""
     settings.REQUIRE_STAFF_MFA = False
+    settings.MEDIA_ROOT = tmp_path / "media"  # archived invoice PDFs and other uploads
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "template_partials",
     "ninja",
     "atelier.members",
+    "atelier.governance",
+    "atelier.fees",
     "atelier.accounts",
     "atelier.api",
     "atelier.demo",
@@ -206,11 +208,27 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
+# The association as its invoices name it (the defaults describe the demo association).
+ASSOCIATION_NAME = os.environ.get("ASSOCIATION_NAME", "Vereniging van lokale besturen (demo)")
+ASSOCIATION_ADDRESS = os.environ.get("ASSOCIATION_ADDRESS", "Voorbeeldstraat 1, 1000 Brussel")
+ASSOCIATION_COMPANY_NUMBER = os.environ.get("ASSOCIATION_COMPANY_NUMBER", "0123.456.749")
+ASSOCIATION_VAT_NOTE = os.environ.get(
+    "ASSOCIATION_VAT_NOTE", "Membership fees are not subject to VAT."
+)
+ASSOCIATION_IBAN = os.environ.get("ASSOCIATION_IBAN", "BE68 5390 0754 7034")
+ASSOCIATION_BIC = os.environ.get("ASSOCIATION_BIC", "TRIOBEBB")
+INVOICE_PAYMENT_DAYS = int(os.environ.get("INVOICE_PAYMENT_DAYS", "30"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Django's own loggers would otherwise print twice (their handler and the root's).
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools report each step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("atelier.accounts.urls")),
     path("members/", include("atelier.members.urls")),
+    path("governance/", include("atelier.governance.urls")),
+    path("fees/", include("atelier.fees.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

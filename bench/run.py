@@ -1,4 +1,4 @@
-"""Benchmarks for the foundation: registry pages, API and population import.
+"""Benchmarks: registry pages, API, population import and the fee run.
 
 Runs against a throw-away SQLite database (or DATABASE_URL if set to a scratch database),
 takes the median of several runs and appends the results, with machine and date, to
@@ -23,6 +23,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{SCRATCH / 'bench.sqlite3'}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "atelier.settings")
 os.environ["DEBUG"] = "false"
 os.environ["STATIC_ROOT"] = str(SCRATCH / "static")
+os.environ["MEDIA_ROOT"] = str(SCRATCH / "media")
 
 import django  # noqa: E402
 
@@ -37,6 +38,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from atelier.members.models import Organisation, OrganisationType  # noqa: E402
 from atelier.members.reference_data import load_flemish_registry  # noqa: E402
 from atelier.members.services import import_population  # noqa: E402
+from bench.fees import fee_benchmarks  # noqa: E402
 
 
 def median_ms(action, runs: int) -> float:
@@ -131,6 +133,7 @@ def main() -> None:
                 f"peak {peak:.1f} MiB",
             )
         )
+    rows += fee_benchmarks(args.runs)
     write_results(rows, args.runs)
 
 

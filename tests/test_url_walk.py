@@ -38,6 +38,23 @@ from django.utils import timezone
 
 from atelier.accounts.models import ErasureRequest, Invitation, Role, User
 from atelier.accounts.services import create_api_token
+from atelier.fees.models import BankImport, FeeRun, Invoice, Tariff
+from atelier.fees.payment_matching import import_bank_statement
+from atelier.fees.tests.conftest import make_adopted_tariff, make_issued_run
+from atelier.governance.models import (
+    Attendance,
+    Body,
+    BodyKind,
+    ElectionResult,
+    Gender,
+    Mandate,
+    MandateRole,
+    MandateStatus,
+    Meeting,
+    Party,
+    Representative,
+    Term,
+)
 from atelier.members.models import Organisation, PopulationImport, Succession
 
 # "administrator" is the association's administrator role; "superuser" is a Django superuser
@@ -79,6 +96,7 @@ SIGNED_IN = answers(TO_LOGIN, OK, OK)
 SIGNED_IN_POST_ONLY = answers(TO_LOGIN, 405, 405)
 STAFF_ONLY = answers(TO_LOGIN, 403, OK)
 ADMINISTRATORS_ONLY = answers(TO_LOGIN, 403, OK, trainer=403)
+ADMINISTRATORS_POST_ONLY = answers(TO_LOGIN, 403, 405, trainer=403)
 ANONYMOUS_ONLY = answers(OK, TO_HOME, TO_HOME)
 
 PAGES: dict[str, dict[str, Answer]] = {
@@ -102,6 +120,43 @@ PAGES: dict[str, dict[str, Answer]] = {
     "members:import": STAFF_ONLY,
     "members:imports": STAFF_ONLY,
     "members:import_detail": STAFF_ONLY,
+    # Governance: staff read, administrators change.
+    "governance:bodies": STAFF_ONLY,
+    "governance:body_detail": STAFF_ONLY,
+    "governance:body_edit": ADMINISTRATORS_ONLY,
+    "governance:mandate_create": ADMINISTRATORS_ONLY,
+    "governance:meeting_create": ADMINISTRATORS_ONLY,
+    "governance:mandate_edit": ADMINISTRATORS_ONLY,
+    "governance:mandate_end": ADMINISTRATORS_ONLY,
+    "governance:mandate_seat": ADMINISTRATORS_POST_ONLY,
+    "governance:meetings": STAFF_ONLY,
+    "governance:meeting_detail": STAFF_ONLY,
+    "governance:attendance": ADMINISTRATORS_ONLY,
+    "governance:election_results": STAFF_ONLY,
+    "governance:election_results_edit": ADMINISTRATORS_ONLY,
+    # Fees: administrators only, but a coordinator reads their own organisation's invoices.
+    "fees:index": ADMINISTRATORS_ONLY,
+    "fees:tariff_create": ADMINISTRATORS_ONLY,
+    "fees:tariff_detail": ADMINISTRATORS_ONLY,
+    "fees:tariff_edit": ADMINISTRATORS_ONLY,
+    "fees:rule_edit": ADMINISTRATORS_ONLY,
+    "fees:tariff_preview": ADMINISTRATORS_ONLY,
+    "fees:tariff_adopt": ADMINISTRATORS_POST_ONLY,
+    "fees:tariff_copy": ADMINISTRATORS_POST_ONLY,
+    "fees:tariff_delete": ADMINISTRATORS_POST_ONLY,
+    "fees:run_create": ADMINISTRATORS_POST_ONLY,
+    "fees:run_detail": ADMINISTRATORS_ONLY,
+    "fees:run_issue": ADMINISTRATORS_POST_ONLY,
+    "fees:run_delete": ADMINISTRATORS_POST_ONLY,
+    "fees:invoice_list": ADMINISTRATORS_ONLY,
+    "fees:invoice_export": ADMINISTRATORS_ONLY,
+    "fees:invoice_detail": ADMINISTRATORS_ONLY,
+    "fees:invoice_pdf": answers(TO_LOGIN, 404, OK, trainer=404, coordinator=OK),  # Geel's
+    "fees:invoice_credit": ADMINISTRATORS_POST_ONLY,
+    "fees:member_invoices": SIGNED_IN,  # lists only the coordinator's organisation's
+    "fees:bank_imports": ADMINISTRATORS_ONLY,
+    "fees:bank_import": ADMINISTRATORS_ONLY,
+    "fees:bank_import_detail": ADMINISTRATORS_ONLY,
     # The API: the registry is public, people only for their organisation and staff.
     "api-v1:api-root": answers(404, 404, 404),
     "api-v1:openapi-json": PUBLIC,
@@ -110,6 +165,7 @@ PAGES: dict[str, dict[str, Answer]] = {
     "api-v1:get_organisation": PUBLIC,
     "api-v1:list_people": answers(401, OK, OK, outsider=404, expert=404),  # Geel's people
     "api-v1:me": answers(401, OK, OK),
+    "api-v1:list_invoices": answers(401, OK, OK),  # each sees only the invoices they may
     # allauth: signing in and out, addresses, passwords.
     "account_login": ANONYMOUS_ONLY,
     "account_signup": ANONYMOUS_ONLY,
@@ -166,6 +222,13 @@ ADMIN_MODEL_PAGE_EXCEPTIONS: dict[tuple[str, str], Answer] = {
     # The audit trail cannot be written or deleted, not even by a superuser.
     ("auditlog_logentry", "add"): 403,
     ("auditlog_logentry", "delete"): 403,
+    # Issued fee runs, invoices and bank imports are evidence: shown, never added or deleted.
+    ("fees_feerun", "add"): 403,
+    ("fees_feerun", "delete"): 403,
+    ("fees_invoice", "add"): 403,
+    ("fees_invoice", "delete"): 403,
+    ("fees_bankimport", "add"): 403,
+    ("fees_bankimport", "delete"): 403,
 }
 
 
@@ -289,6 +352,8 @@ def world(
     with set_actor(administrator):
         geel.postal_code = "2440"
         geel.save()
+    governance = make_governance(geel)
+    fees = make_fees(administrator)
     people = {
         "participant": participant,
         "outsider": outsider,
@@ -308,6 +373,34 @@ def world(
         # Someone who never signs in during the walk: a sign-in would void the key.
         ("account_reset_password_from_key", "key"): default_token_generator.make_token(newcomer),
         ("admin:view_on_site", "object_id"): geel.pk,
+        ("fees:tariff_detail", "pk"): fees.tariff.pk,
+        ("fees:tariff_edit", "pk"): fees.tariff.pk,
+        ("fees:rule_edit", "pk"): fees.tariff.pk,
+        ("fees:rule_edit", "rule_pk"): fees.tariff.rules.get(organisation_type="municipality").pk,
+        ("fees:tariff_preview", "pk"): fees.tariff.pk,
+        ("fees:tariff_adopt", "pk"): fees.tariff.pk,
+        ("fees:tariff_copy", "pk"): fees.tariff.pk,
+        ("fees:tariff_delete", "pk"): fees.tariff.pk,
+        ("fees:run_create", "pk"): fees.tariff.pk,
+        ("fees:run_detail", "pk"): fees.run.pk,
+        ("fees:run_issue", "pk"): fees.run.pk,
+        ("fees:run_delete", "pk"): fees.run.pk,
+        ("fees:invoice_export", "file_format"): "csv",
+        ("fees:invoice_detail", "pk"): fees.invoice.pk,
+        ("fees:invoice_pdf", "pk"): fees.invoice.pk,
+        ("fees:invoice_credit", "pk"): fees.invoice.pk,
+        ("fees:bank_import_detail", "pk"): fees.bank_import.pk,
+        ("governance:body_detail", "pk"): governance.body.pk,
+        ("governance:body_edit", "pk"): governance.body.pk,
+        ("governance:mandate_create", "pk"): governance.body.pk,
+        ("governance:meeting_create", "pk"): governance.body.pk,
+        ("governance:mandate_edit", "pk"): governance.seated.pk,
+        ("governance:mandate_end", "pk"): governance.seated.pk,
+        ("governance:mandate_seat", "pk"): governance.reserve.pk,
+        ("governance:meeting_detail", "pk"): governance.meeting.pk,
+        ("governance:attendance", "pk"): governance.meeting.pk,
+        ("governance:election_results", "pk"): governance.term.pk,
+        ("governance:election_results_edit", "pk"): governance.term.pk,
     }
     by_parameter = {
         "organisation_id": geel.pk,
@@ -318,6 +411,69 @@ def world(
         "url": "no-such-page/",
     }
     return World(people, by_url_name, by_parameter)
+
+
+@dataclass
+class Governance:
+    term: Term
+    body: Body
+    seated: Mandate
+    reserve: Mandate
+    meeting: Meeting
+
+
+def make_governance(organisation: Organisation) -> Governance:
+    """One of every governance model: a term with a result, a body, two mandates, a meeting."""
+    term = Term.objects.create(
+        name="2025–2030", starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2030, 12, 31)
+    )
+    party = Party.objects.create(name="Lijst Horizon", abbreviation="HOR")
+    ElectionResult.objects.create(term=term, party=party, votes=1000)
+    body = Body.objects.create(
+        name_nl="Raad van bestuur", name_en="Board", kind=BodyKind.BOARD, term=term, seats=3
+    )
+    mandates = [
+        Mandate.objects.create(
+            body=body,
+            representative=Representative.objects.create(
+                first_name=first_name, last_name="Jacobs", gender=Gender.FEMALE
+            ),
+            organisation=organisation,
+            party=party,
+            role=MandateRole.MEMBER,
+            starts_on=term.starts_on,
+            **status,
+        )
+        for first_name, status in [
+            ("Els", {"status": MandateStatus.SEATED}),
+            ("Mira", {"status": MandateStatus.RESERVE, "reserve_rank": 1}),
+        ]
+    ]
+    meeting = Meeting.objects.create(body=body, held_on=datetime.date(2025, 6, 20), title="Juni")
+    Attendance.objects.create(meeting=meeting, mandate=mandates[0], status="present")
+    return Governance(term, body, mandates[0], mandates[1], meeting)
+
+
+@dataclass
+class Fees:
+    tariff: Tariff
+    run: FeeRun
+    invoice: Invoice
+    bank_import: BankImport
+
+
+def make_fees(administrator: User) -> Fees:
+    """An adopted 2026 tariff, its issued run, Geel's invoice and a statement that pays it."""
+    tariff = make_adopted_tariff(by=administrator)
+    run = make_issued_run(tariff=tariff, by=administrator)
+    invoice = Invoice.objects.get(recipient_name="Geel")
+    statement = f"datum;bedrag;tegenpartij;mededeling\n27/01/2026;{invoice.amount};Geel;"
+    bank_import = import_bank_statement(
+        content=(statement + invoice.formatted_reference + "\n").encode(),
+        file_name="uittreksel.csv",
+        by=administrator,
+    )
+    return Fees(tariff, run, invoice, bank_import)
 
 
 def unknown_patterns() -> list[str]:

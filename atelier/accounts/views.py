@@ -29,7 +29,7 @@ from .services import (
     withdraw_invitation,
 )
 
-AUDITED_APPS = ("members", "accounts")
+AUDITED_APPS = ("members", "accounts", "fees", "governance")
 PAGE_SIZE = 50
 
 

@@ -4,15 +4,25 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
 from ninja.security import django_auth
 
 from atelier.accounts.access import get_organisation_people_for_user, people_of
+from atelier.fees import selectors as fee_selectors
+from atelier.fees.models import Invoice
 from atelier.members import selectors
 from atelier.members.models import Organisation, Succession
 
 from .auth import BearerToken
-from .schemas import MeOut, OrganisationDetailOut, OrganisationPage, PeoplePage
+from .schemas import (
+    InvoicePage,
+    MeOut,
+    OrganisationDetailOut,
+    OrganisationPage,
+    PeoplePage,
+)
 
 api = NinjaAPI(
     title="Atelier API",
@@ -114,3 +124,46 @@ def list_people(request: HttpRequest, organisation_id: int) -> dict[str, Any]:
 def me(request: HttpRequest) -> Any:
     """The person the token belongs to."""
     return request.user
+
+
+class InvoiceQuery(Schema):
+    year: int | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def _invoice(request: HttpRequest, invoice: Invoice) -> dict[str, Any]:
+    identifier = invoice.recipient_identifier
+    is_nis = len(identifier) == 5
+    credited = invoice.credited_invoice
+    return {
+        "number": invoice.display_number,
+        "kind": invoice.kind,
+        "year": invoice.year,
+        "organisation_id": invoice.organisation_id,
+        "member_name": invoice.recipient_name,
+        "nis_code": identifier if is_nis else None,
+        "company_number": None if is_nis else identifier,
+        "amount": str(invoice.amount),
+        "structured_reference": invoice.formatted_reference,
+        "issued_on": invoice.issued_on,
+        "due_on": invoice.due_on,
+        "paid": str(invoice.paid),  # type: ignore[attr-defined]
+        "credited": str(invoice.credited),  # type: ignore[attr-defined]
+        "status": fee_selectors.status_of(invoice, timezone.localdate()),
+        "credits_invoice": credited.display_number if credited else None,
+        "pdf_url": request.build_absolute_uri(reverse("fees:invoice_pdf", args=[invoice.pk])),
+    }
+
+
+@api.get("/invoices", response=InvoicePage, auth=authenticated, tags=["fees"])
+def list_invoices(request: HttpRequest, query: Query[InvoiceQuery]) -> dict[str, Any]:
+    """Invoices and credit notes: all for administrators, a coordinator's own organisation's."""
+    invoices = fee_selectors.invoices_visible_to(request.user).select_related("credited_invoice")  # type: ignore[arg-type]
+    if query.year:
+        invoices = invoices.filter(year=query.year)
+    invoices = invoices.order_by("year", "kind", "number")
+    limit = max(1, min(query.limit, MAX_LIMIT))
+    offset = max(0, query.offset)
+    page = invoices[offset : offset + limit]
+    return {"count": invoices.count(), "items": [_invoice(request, i) for i in page]}

@@ -64,3 +64,27 @@ class PeoplePage(Schema):
 
 class MeOut(PersonOut):
     organisation_id: int | None
+
+
+class InvoiceOut(Schema):
+    number: str
+    kind: str
+    year: int
+    organisation_id: int
+    member_name: str
+    nis_code: str | None
+    company_number: str | None
+    amount: str  # a decimal string in euro: "20630.66"
+    structured_reference: str  # "+++202/6100/00185+++"
+    issued_on: datetime.date
+    due_on: datetime.date
+    paid: str
+    credited: str
+    status: str
+    credits_invoice: str | None
+    pdf_url: str
+
+
+class InvoicePage(Schema):
+    count: int
+    items: list[InvoiceOut]

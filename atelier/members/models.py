@@ -189,6 +189,7 @@ class PopulationSource(models.TextChoices):
     REFERENCE = "reference", _("reference data shipped with Atelier")
     IMPORT = "import", _("imported file")
     PREDECESSORS = "predecessors", _("sum of the predecessors")
+    DEMO = "demo", _("made-up figure for the demo")
 
 
 class PopulationFigure(models.Model):

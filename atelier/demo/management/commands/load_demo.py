@@ -1,8 +1,12 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from atelier.accounts.models import Role, User
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
+from atelier.fees.demo import load_demo_fees
+from atelier.governance.demo import load_demo_governance
 from atelier.members.reference_data import load_flemish_registry
 
 
@@ -13,10 +17,19 @@ class Command(BaseCommand):
         counts = load_flemish_registry()
         companies = load_demo_intermunicipals()
         people = load_demo_people()
+        governance = load_demo_governance()
+        administrator = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
+        fee_run = administrator and load_demo_fees(year=timezone.localdate().year, by=administrator)
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
             f"{companies} intermunicipal companies, {counts.figures} population figures."
+        )
+        if fee_run:
+            self.stdout.write(f"Fees: fee run {fee_run.year}, issued, total {fee_run.total} EUR.")
+        self.stdout.write(
+            f"Governance: {governance.bodies} bodies, {governance.mandates} mandates, "
+            f"{governance.meetings} meeting(s)."
         )
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:

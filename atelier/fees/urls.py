@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+
+app_name = "fees"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("tariffs/new/", views.tariff_create, name="tariff_create"),
+    path("tariffs/<int:pk>/", views.tariff_detail, name="tariff_detail"),
+    path("tariffs/<int:pk>/edit/", views.tariff_edit, name="tariff_edit"),
+    path("tariffs/<int:pk>/rules/<int:rule_pk>/", views.rule_edit, name="rule_edit"),
+    path("tariffs/<int:pk>/preview/", views.tariff_preview, name="tariff_preview"),
+    path("tariffs/<int:pk>/adopt/", views.tariff_adopt, name="tariff_adopt"),
+    path("tariffs/<int:pk>/copy/", views.tariff_copy, name="tariff_copy"),
+    path("tariffs/<int:pk>/delete/", views.tariff_delete, name="tariff_delete"),
+    path("tariffs/<int:pk>/run/", views.run_create, name="run_create"),
+    path("runs/<int:pk>/", views.run_detail, name="run_detail"),
+    path("runs/<int:pk>/issue/", views.run_issue, name="run_issue"),
+    path("runs/<int:pk>/delete/", views.run_delete, name="run_delete"),
+    path("invoices/", views.invoice_list, name="invoice_list"),
+    path("invoices/export.<str:file_format>", views.invoice_export, name="invoice_export"),
+    path("invoices/<int:pk>/", views.invoice_detail, name="invoice_detail"),
+    path("invoices/<int:pk>/pdf/", views.invoice_pdf, name="invoice_pdf"),
+    path("my-invoices/", views.member_invoices, name="member_invoices"),
+    path("invoices/<int:pk>/credit/", views.invoice_credit, name="invoice_credit"),
+    path("payments/", views.bank_import_list, name="bank_imports"),
+    path("payments/import/", views.bank_import, name="bank_import"),
+    path("payments/<int:pk>/", views.bank_import_detail, name="bank_import_detail"),
+]
