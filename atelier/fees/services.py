@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -339,9 +340,9 @@ def credit_invoice(
         )
     if not reason.strip():
         raise FeeError(_("Give the reason for the credit note."))
-    common = {"source": invoice, "reason": reason, "issued_on": issued_on, "by": by}
-    note = _new_document(kind=DocumentKind.CREDIT_NOTE, amount=amount, **common)
+    document = partial(_new_document, source=invoice, reason=reason, issued_on=issued_on, by=by)
+    note = document(kind=DocumentKind.CREDIT_NOTE, amount=amount)
     corrected = None
     if corrected_amount:
-        corrected = _new_document(kind=DocumentKind.INVOICE, amount=corrected_amount, **common)
+        corrected = document(kind=DocumentKind.INVOICE, amount=corrected_amount)
     return note, corrected
