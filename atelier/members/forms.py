@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.lib.forms import Form
 
-from .models import OrganisationType, Province, SizeClass
+from .models import OrganisationType, PopulationImport, Province, SizeClass
 from .selectors import OrganisationFilter
 
 MAX_POPULATION_FILE_SIZE = 20 * 1024 * 1024
@@ -54,11 +54,21 @@ class PopulationImportForm(Form):
         help_text=_("The date the figures describe, usually 1 January of a year."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    counts = forms.ChoiceField(
+        label=_("The file counts"),
+        choices=PopulationImport.Counts.choices,
+        initial=PopulationImport.Counts.INHABITANTS,
+        help_text=_("For OCMW residents, each row names the municipality's NIS code."),
+        required=False,
+    )
     ignore_unknown = forms.BooleanField(
         label=_("Skip codes that are not member municipalities"),
         help_text=_("For a national file: rows of other regions are skipped, not reported."),
         required=False,
     )
+
+    def clean_counts(self) -> str:
+        return self.cleaned_data["counts"] or PopulationImport.Counts.INHABITANTS
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]

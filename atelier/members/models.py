@@ -234,6 +234,10 @@ class PopulationImport(models.Model):
         APPLIED = "applied", _("applied")
         REJECTED = "rejected", _("rejected")
 
+    class Counts(models.TextChoices):
+        INHABITANTS = "inhabitants", _("inhabitants of municipalities")
+        OCMW_RESIDENTS = "ocmw_residents", _("residents of OCMW care and day centres")
+
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -243,6 +247,10 @@ class PopulationImport(models.Model):
     )
     file_name = models.CharField(_("file name"), max_length=255)
     reference_date = models.DateField(_("reference date"))
+    # OCMW residents are listed by their municipality's NIS code, as the OCMW has none.
+    counts = models.CharField(
+        _("what the file counts"), max_length=16, choices=Counts.choices, default=Counts.INHABITANTS
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     row_count = models.PositiveIntegerField(_("rows read"), default=0)
     created_count = models.PositiveIntegerField(_("figures added"), default=0)

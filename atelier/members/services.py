@@ -29,20 +29,18 @@ def import_population(
     reference_date: datetime.date,
     by: User | None,
     ignore_unknown: bool = False,
+    counts: str = PopulationImport.Counts.INHABITANTS,
     progress: ProgressCallback | None = None,
 ) -> PopulationImport:
     """Check a population file in full, then write all its figures or none.
 
-    The attempt itself is always recorded, with its errors when it is rejected.
+    The file's codes are municipalities' NIS codes; for OCMW residents each figure goes to
+    the OCMW of that municipality. The attempt is always recorded, with its errors when it
+    is rejected.
     """
-    municipalities = {
-        m.nis_code: m
-        for m in Organisation.objects.existing_on(reference_date).filter(
-            type=OrganisationType.MUNICIPALITY
-        )
-    }
+    municipalities = _organisations_by_code(reference_date, counts)
     record = PopulationImport(
-        created_by=by, file_name=file_name[:255], reference_date=reference_date
+        created_by=by, file_name=file_name[:255], reference_date=reference_date, counts=counts
     )
     try:
         rows = read_population_file(content, file_name)
@@ -60,6 +58,15 @@ def import_population(
     if checked.errors:
         return _reject(record, checked.errors)
     return _apply(record, {municipalities[c]: n for c, n in checked.values.items()})
+
+
+def _organisations_by_code(day: datetime.date, counts: str) -> dict[str, Organisation]:
+    """{municipality NIS code: the organisation its figure belongs to} on the day."""
+    existing = Organisation.objects.existing_on(day)
+    if counts == PopulationImport.Counts.OCMW_RESIDENTS:
+        ocmws = existing.filter(type=OrganisationType.OCMW, municipality__isnull=False)
+        return {ocmw.municipality.nis_code: ocmw for ocmw in ocmws.select_related("municipality")}  # type: ignore[union-attr]
+    return {m.nis_code: m for m in existing.filter(type=OrganisationType.MUNICIPALITY)}
 
 
 def _reject(record: PopulationImport, errors: list[RowError]) -> PopulationImport:

@@ -59,6 +59,7 @@ def population_import_form(request: HtmxHttpRequest) -> HttpResponse:
             file_name=upload.name,
             reference_date=form.cleaned_data["reference_date"],
             ignore_unknown=form.cleaned_data["ignore_unknown"],
+            counts=form.cleaned_data["counts"],
             by=request.user,  # type: ignore[arg-type]
         )
         if record.status == PopulationImport.Status.APPLIED:

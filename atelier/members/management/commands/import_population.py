@@ -22,6 +22,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--by", help="e-mail address of the person importing")
         parser.add_argument(
+            "--ocmw-residents",
+            action="store_true",
+            help="the file counts residents of OCMW care and day centres, by municipality code",
+        )
+        parser.add_argument(
             "--ignore-unknown",
             action="store_true",
             help="skip codes that are not member municipalities instead of rejecting them",
@@ -41,6 +46,9 @@ class Command(BaseCommand):
             file_name=path.name,
             reference_date=options["reference_date"],
             ignore_unknown=options["ignore_unknown"],
+            counts=PopulationImport.Counts.OCMW_RESIDENTS
+            if options["ocmw_residents"]
+            else PopulationImport.Counts.INHABITANTS,
             by=by,
             progress=self._progress,
         )
