@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -58,9 +59,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "ninja",
+    "django_tasks",
     "atelier.members",
     "atelier.governance",
     "atelier.fees",
+    "atelier.academy",
     "atelier.accounts",
     "atelier.api",
     "atelier.demo",
@@ -218,6 +221,23 @@ ASSOCIATION_VAT_NOTE = os.environ.get(
 ASSOCIATION_IBAN = os.environ.get("ASSOCIATION_IBAN", "BE68 5390 0754 7034")
 ASSOCIATION_BIC = os.environ.get("ASSOCIATION_BIC", "TRIOBEBB")
 INVOICE_PAYMENT_DAYS = int(os.environ.get("INVOICE_PAYMENT_DAYS", "30"))
+# The public address of the site, for links that leave it (certificates, badges).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Background tasks (academy e-mails): inline by default. TASKS_BACKEND=rq (with REDIS_URL)
+# queues them in Redis for a worker: `manage.py rqworker default --job-class
+# django_tasks_rq.Job`. Any other value names a django-tasks backend class.
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+TASKS_BACKEND = (
+    os.environ.get("TASKS_BACKEND") or "django_tasks.backends.immediate.ImmediateBackend"
+)
+if TASKS_BACKEND in {"rq", RQ_BACKEND}:
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    TASKS_BACKEND = RQ_BACKEND
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}  # rqworker's default --job-class
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("members/", include("atelier.members.urls")),
     path("governance/", include("atelier.governance.urls")),
     path("fees/", include("atelier.fees.urls")),
+    path("academy/", include("atelier.academy.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from atelier.members.models import Organisation, OrganisationType  # noqa: E402
 from atelier.members.reference_data import load_flemish_registry  # noqa: E402
 from atelier.members.services import import_population  # noqa: E402
+from bench.academy import academy_benchmarks  # noqa: E402
+from bench.academy_coach import coach_benchmarks  # noqa: E402
 from bench.fees import fee_benchmarks  # noqa: E402
 
 
@@ -134,6 +136,8 @@ def main() -> None:
             )
         )
     rows += fee_benchmarks(args.runs)
+    rows += academy_benchmarks(args.runs)
+    rows += coach_benchmarks(args.runs)
     write_results(rows, args.runs)
 
 

@@ -36,6 +36,29 @@ from django.urls import (
 )
 from django.utils import timezone
 
+from atelier.academy.models import (
+    BadgeAssertion,
+    CalendarFeed,
+    CaseSlide,
+    Certificate,
+    Cohort,
+    Course,
+    Edition,
+    Enrolment,
+    FeedbackQuestion,
+    Level,
+    Milestone,
+    PeerReview,
+    ReviewCriterion,
+    Team,
+    Venue,
+    WorkshopCase,
+)
+from atelier.academy.models import Session as AcademySession
+from atelier.academy.services.attendance import record_attendance
+from atelier.academy.services.calendar import calendar_feed_of
+from atelier.academy.services.certificates import issue_certificates
+from atelier.academy.services.programme import refresh_edition_schedule
 from atelier.accounts.models import ErasureRequest, Invitation, Role, User
 from atelier.accounts.services import create_api_token
 from atelier.fees.models import BankImport, FeeRun, Invoice, Tariff
@@ -166,6 +189,48 @@ PAGES: dict[str, dict[str, Answer]] = {
     "api-v1:list_people": answers(401, OK, OK, outsider=404, expert=404),  # Geel's people
     "api-v1:me": answers(401, OK, OK),
     "api-v1:list_invoices": answers(401, OK, OK),  # each sees only the invoices they may
+    "api-v1:list_editions": PUBLIC,
+    "api-v1:create_enrolment": answers(405, 405, 405),  # POST only
+    "api-v1:delete_enrolment": answers(405, 405, 405),  # DELETE only
+    "api-v1:list_enrolments": answers(401, OK, OK),  # each their own
+    # The academy's catalogue: public, but the calendar page and staff overview.
+    "academy:catalogue": PUBLIC,
+    "academy:edition": PUBLIC,
+    "academy:edition_ical": PUBLIC,
+    "academy:calendar_feed": SIGNED_IN,
+    "academy:calendar_feed_reset": SIGNED_IN_POST_ONLY,
+    "academy:calendar_feed_ics": PUBLIC,  # the participant's secret token
+    "academy:staff_editions": STAFF_ONLY,
+    # The academy's enrolment (the participant holds a seat in the upcoming edition).
+    "academy:enrol": SIGNED_IN_POST_ONLY,
+    "academy:cancel": SIGNED_IN_POST_ONLY,
+    "academy:my_enrolments": SIGNED_IN,
+    "academy:enrol_colleagues": answers(TO_LOGIN, 403, 403, coordinator=OK),
+    "academy:participants": STAFF_ONLY,
+    # The academy's attendance, feedback and certificates (the participant's, in a past edition).
+    "academy:attendance": STAFF_ONLY,
+    "academy:attendance_export": STAFF_ONLY,
+    "academy:feedback": answers(TO_LOGIN, 404, 404, participant=OK),  # confirmed participants
+    "academy:feedback_results": STAFF_ONLY,
+    "academy:my_certificates": SIGNED_IN,
+    "academy:certificate_pdf": answers(TO_LOGIN, 404, OK, participant=OK, coordinator=OK),
+    "academy:verify": PUBLIC,
+    "academy:issue_certificates": STAFF_ONLY,
+    "academy:badge_issuer": PUBLIC,
+    "academy:badge_class": PUBLIC,
+    "academy:badge_assertion": PUBLIC,
+    # The academy's workshop mode, learning path and reports (Geel's team has the participant).
+    "academy:workshop_cases": STAFF_ONLY,
+    "academy:workshop": STAFF_ONLY,
+    "academy:cohorts": SIGNED_IN,  # lists only the cohorts one coaches (staff: all)
+    "academy:cohort": answers(TO_LOGIN, 404, OK),
+    "academy:assign_reviews": SIGNED_IN_POST_ONLY,
+    "academy:team": answers(TO_LOGIN, OK, OK, outsider=404, expert=404),
+    "academy:team_progress": SIGNED_IN_POST_ONLY,
+    "academy:review": answers(TO_LOGIN, OK, OK, expert=404),  # Geel's review of Lennik's team
+    "academy:re_review": SIGNED_IN_POST_ONLY,
+    "academy:reports": STAFF_ONLY,
+    "academy:reports_export": STAFF_ONLY,
     # allauth: signing in and out, addresses, passwords.
     "account_login": ANONYMOUS_ONLY,
     "account_signup": ANONYMOUS_ONLY,
@@ -354,6 +419,10 @@ def world(
         geel.save()
     governance = make_governance(geel)
     fees = make_fees(administrator)
+    academy = make_academy_admin_objects(trainer, participant)
+    attendance = make_academy_attendance(academy.edition, trainer, participant)
+    learning_path = make_academy_workshop(trainer, geel, lennik, participant, outsider)
+    enrolment = make_academy_enrolment(academy.edition, participant)
     people = {
         "participant": participant,
         "outsider": outsider,
@@ -390,6 +459,34 @@ def world(
         ("fees:invoice_pdf", "pk"): fees.invoice.pk,
         ("fees:invoice_credit", "pk"): fees.invoice.pk,
         ("fees:bank_import_detail", "pk"): fees.bank_import.pk,
+        ("academy:edition", "pk"): academy.edition.pk,
+        ("academy:edition_ical", "pk"): academy.edition.pk,
+        ("academy:enrol", "pk"): academy.edition.pk,
+        ("academy:cancel", "pk"): enrolment.pk,
+        ("api-v1:create_enrolment", "edition_id"): academy.edition.pk,
+        ("api-v1:delete_enrolment", "enrolment_id"): enrolment.pk,
+        ("academy:enrol_colleagues", "pk"): academy.edition.pk,
+        ("academy:participants", "pk"): academy.edition.pk,
+        ("academy:calendar_feed_ics", "token"): academy.feed.token,
+        ("academy:attendance", "pk"): attendance.session.pk,
+        ("academy:attendance_export", "pk"): attendance.edition.pk,
+        ("academy:attendance_export", "extension"): "xlsx",
+        ("academy:feedback", "pk"): attendance.session.pk,
+        ("academy:feedback_results", "pk"): attendance.edition.pk,
+        ("academy:certificate_pdf", "code"): attendance.certificate.code,
+        ("academy:verify", "code"): attendance.certificate.code,
+        ("academy:issue_certificates", "pk"): attendance.edition.pk,
+        ("academy:badge_class", "number"): 1,
+        ("academy:badge_assertion", "uid"): attendance.badge.uid,
+        ("academy:workshop", "slug"): learning_path.case.slug,
+        ("academy:cohort", "pk"): learning_path.review.milestone.cohort_id,
+        ("academy:assign_reviews", "pk"): learning_path.review.milestone_id,
+        ("academy:team", "pk"): learning_path.review.reviewer_id,
+        ("academy:team_progress", "pk"): learning_path.review.reviewer_id,
+        ("academy:team_progress", "milestone_pk"): learning_path.review.milestone_id,
+        ("academy:review", "pk"): learning_path.review.pk,
+        ("academy:re_review", "pk"): learning_path.review.pk,
+        ("academy:reports_export", "file_format"): "xlsx",
         ("governance:body_detail", "pk"): governance.body.pk,
         ("governance:body_edit", "pk"): governance.body.pk,
         ("governance:mandate_create", "pk"): governance.body.pk,
@@ -474,6 +571,135 @@ def make_fees(administrator: User) -> Fees:
         by=administrator,
     )
     return Fees(tariff, run, invoice, bank_import)
+
+
+@dataclass
+class AcademyAdminObjects:
+    edition: Edition
+    feed: CalendarFeed
+
+
+def make_academy_admin_objects(trainer: User, participant: User) -> AcademyAdminObjects:
+    """One of every model in the academy's admin (levels, questions, criteria are seeded),
+    a published edition with a session, and the participant's calendar feed."""
+    course = Course.objects.create(
+        level=Level.objects.get(number=2), title_nl="Service design in één dag", summary_nl="…"
+    )
+    venue = Venue.objects.create(name="Stadhuis", street="Markt 1", postal_code="2440", city="Geel")
+    start = timezone.now() + datetime.timedelta(days=30)
+    edition = Edition.objects.create(
+        course=course,
+        language="nl",
+        status=Edition.Status.PUBLISHED,
+        capacity=20,
+        registration_deadline=start - datetime.timedelta(days=2),
+    )
+    AcademySession.objects.create(
+        edition=edition,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=7),
+        venue=venue,
+        trainer=trainer,
+    )
+    refresh_edition_schedule(edition=edition)
+    assert FeedbackQuestion.objects.exists() and ReviewCriterion.objects.exists()
+    WorkshopCase.objects.create(slug="geel", title_nl="Eén sociaal huis", authority="Geel")
+    Cohort.objects.create(
+        name="Leertraject 2026",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+        coach=trainer,
+        edition=edition,
+    )
+    feed = calendar_feed_of(person=participant)
+    return AcademyAdminObjects(edition, feed)
+
+
+@dataclass
+class AcademyAttendance:
+    edition: Edition
+    session: AcademySession
+    certificate: Certificate
+    badge: BadgeAssertion
+
+
+def make_academy_enrolment(edition: Edition, participant: User) -> Enrolment:
+    """The participant's seat in the upcoming edition (written directly, no e-mail)."""
+    enrolment = Enrolment.objects.create(
+        edition=edition,
+        person=participant,
+        organisation=participant.organisation,
+        status=Enrolment.Status.CONFIRMED,
+        enrolled_by=participant,
+    )
+    edition.confirmed_count += 1
+    edition.save(update_fields=["confirmed_count"])
+    return enrolment
+
+
+def make_academy_attendance(
+    upcoming: Edition, trainer: User, participant: User
+) -> AcademyAttendance:
+    """A past edition of the same course: the participant attended and holds a certificate."""
+    start = timezone.now() - datetime.timedelta(days=10)
+    edition = Edition.objects.create(
+        course=upcoming.course,
+        language="nl",
+        status=Edition.Status.PUBLISHED,
+        capacity=20,
+        registration_deadline=start - datetime.timedelta(days=2),
+    )
+    session = AcademySession.objects.create(
+        edition=edition,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=7),
+        venue=upcoming.sessions.get().venue,
+        trainer=trainer,
+    )
+    enrolment = Enrolment.objects.create(
+        edition=edition,
+        person=participant,
+        organisation=participant.organisation,
+        status=Enrolment.Status.CONFIRMED,
+    )
+    record_attendance(session=session, statuses={enrolment.pk: "present"}, by=trainer)
+    (certificate,) = issue_certificates(edition=edition, by=trainer)
+    return AcademyAttendance(edition, session, certificate, BadgeAssertion.objects.get())
+
+
+@dataclass
+class AcademyWorkshop:
+    case: WorkshopCase
+    review: PeerReview
+
+
+def make_academy_workshop(
+    coach: User, geel: Organisation, lennik: Organisation, participant: User, outsider: User
+) -> AcademyWorkshop:
+    """A workshop case, a cohort with Geel's and Lennik's teams, and Geel's submitted review."""
+    case = WorkshopCase.objects.create(slug="walk-case", title_nl="Walk", authority="Geel")
+    CaseSlide.objects.create(case=case, position=1, stage="problem", heading_nl="Eén", body_nl="…")
+    cohort = Cohort.objects.create(
+        name="Leertraject walk",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+        coach=coach,
+    )
+    geel_team = Team.objects.create(cohort=cohort, organisation=geel, challenge="Eén loket")
+    geel_team.members.add(participant)
+    lennik_team = Team.objects.create(cohort=cohort, organisation=lennik, challenge="Loket")
+    lennik_team.members.add(outsider)
+    milestone = Milestone.objects.create(
+        cohort=cohort,
+        title="Onderzoek",
+        phase=1,
+        due_on=datetime.date(2026, 4, 1),
+        peer_review=True,
+    )
+    review = PeerReview.objects.create(
+        milestone=milestone, reviewer=geel_team, reviewed=lennik_team, submitted_at=timezone.now()
+    )
+    return AcademyWorkshop(case, review)
 
 
 def unknown_patterns() -> list[str]:

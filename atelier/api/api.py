@@ -1,15 +1,21 @@
 """REST API v1: the same selectors and access rules as the interface."""
 
+import datetime
 from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
+from atelier.academy.models import Edition, Enrolment, Session
+from atelier.academy.selectors import catalogue as academy_selectors
+from atelier.academy.selectors import enrolment as enrolment_selectors
+from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol
 from atelier.accounts.access import get_organisation_people_for_user, people_of
+from atelier.accounts.models import User
 from atelier.fees import selectors as fee_selectors
 from atelier.fees.models import Invoice
 from atelier.members import selectors
@@ -17,6 +23,7 @@ from atelier.members.models import Organisation, Succession
 
 from .auth import BearerToken
 from .schemas import (
+    EditionPage,
     InvoicePage,
     MeOut,
     OrganisationDetailOut,
@@ -167,3 +174,152 @@ def list_invoices(request: HttpRequest, query: Query[InvoiceQuery]) -> dict[str,
     offset = max(0, query.offset)
     page = invoices[offset : offset + limit]
     return {"count": invoices.count(), "items": [_invoice(request, i) for i in page]}
+
+
+class EditionQuery(Schema):
+    level: int | None = None
+    province: str = ""
+    month: str = ""  # YYYY-MM
+    language: str = ""
+    limit: int = 100
+    offset: int = 0
+
+
+def _month(text: str) -> datetime.date | None:
+    try:
+        return datetime.datetime.strptime(text, "%Y-%m").date() if text else None  # noqa: DTZ007
+    except ValueError:
+        return None
+
+
+def _edition_session(session: Session) -> dict[str, Any]:
+    venue = session.venue
+    return {
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "venue_name": venue.name if venue else None,
+        "venue_address": venue.address if venue else None,
+        "online_url": session.online_url or None,
+    }
+
+
+def _edition(request: HttpRequest, edition: Edition) -> dict[str, Any]:
+    level = edition.course.level
+    return {
+        "id": edition.pk,
+        "course_title": edition.course.title,
+        "level_number": level.number,
+        "level_name": level.name,
+        "language": edition.language,
+        "starts_at": edition.starts_at,
+        "seats_left": edition.seats_left,
+        "capacity": edition.capacity,
+        "price_member": str(edition.price_member),
+        "price_non_member": str(edition.price_non_member),
+        "registration_deadline": edition.registration_deadline,
+        "sessions": [_edition_session(s) for s in edition.sessions.all()],
+        "ical_url": request.build_absolute_uri(reverse("academy:edition_ical", args=[edition.pk])),
+        "url": request.build_absolute_uri(reverse("academy:edition", args=[edition.pk])),
+    }
+
+
+@api.get("/editions", response=EditionPage, tags=["academy"])
+def list_editions(request: HttpRequest, query: Query[EditionQuery]) -> dict[str, Any]:
+    """The public training catalogue: editions open for enrolment or still ahead."""
+    filters = academy_selectors.CatalogueFilter(
+        level=query.level,
+        province=query.province,
+        month=_month(query.month),
+        language=query.language,
+    )
+    editions = academy_selectors.with_sessions(academy_selectors.catalogue(filters))
+    limit = max(1, min(query.limit, MAX_LIMIT))
+    offset = max(0, query.offset)
+    page = editions[offset : offset + limit]
+    return {"count": editions.count(), "items": [_edition(request, e) for e in page]}
+
+
+class EnrolmentIn(Schema):
+    person_id: int | None = None
+
+
+class EnrolmentOut(Schema):
+    id: int
+    edition_id: int
+    course: str
+    person_id: int
+    status: str
+    waitlist_position: int | None
+    starts_at: datetime.datetime | None
+    created_at: datetime.datetime
+
+
+class EnrolmentPage(Schema):
+    count: int
+    items: list[EnrolmentOut]
+
+
+class Message(Schema):
+    detail: str
+
+
+def _enrolment(enrolment: Enrolment) -> dict[str, Any]:
+    return {
+        "id": enrolment.pk,
+        "edition_id": enrolment.edition_id,
+        "course": enrolment.edition.course.title,
+        "person_id": enrolment.person_id,
+        "status": enrolment.status,
+        "waitlist_position": getattr(enrolment, "position", None)
+        if enrolment.status == Enrolment.Status.WAITLISTED
+        else None,
+        "starts_at": enrolment.edition.starts_at,
+        "created_at": enrolment.created_at,
+    }
+
+
+def _refusal(refusal: EnrolmentRefused) -> Status:
+    return Status(403 if refusal.forbidden else 400, {"detail": refusal.message})
+
+
+@api.post(
+    "/editions/{edition_id}/enrolments",
+    response={201: EnrolmentOut, 400: Message, 403: Message},
+    auth=authenticated,
+    tags=["academy"],
+)
+def create_enrolment(request: HttpRequest, edition_id: int, payload: EnrolmentIn) -> Any:
+    """Enrols the token's person, or with person_id a colleague (for coordinators)."""
+    edition = get_object_or_404(Edition, pk=edition_id)
+    person = get_object_or_404(User, pk=payload.person_id) if payload.person_id else request.user
+    try:
+        enrolment = enrol(edition=edition, person=person, by=request.user)  # type: ignore[arg-type]
+    except EnrolmentRefused as refusal:
+        return _refusal(refusal)
+    position = enrolment_selectors.live_enrolment(edition=edition, person=person)  # type: ignore[arg-type]
+    return Status(201, _enrolment(position or enrolment))
+
+
+@api.delete(
+    "/enrolments/{enrolment_id}",
+    response={200: EnrolmentOut, 400: Message, 403: Message},
+    auth=authenticated,
+    tags=["academy"],
+)
+def delete_enrolment(request: HttpRequest, enrolment_id: int) -> Any:
+    """Cancels an enrolment; a freed seat goes to the first on the waitlist."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("edition__course"), pk=enrolment_id
+    )
+    try:
+        enrolment = cancel(enrolment=enrolment, by=request.user)  # type: ignore[arg-type]
+    except EnrolmentRefused as refusal:
+        return _refusal(refusal)
+    return Status(200, _enrolment(enrolment))
+
+
+@api.get("/enrolments", response=EnrolmentPage, auth=authenticated, tags=["academy"])
+def list_enrolments(request: HttpRequest) -> dict[str, Any]:
+    """The token's person's own enrolments, newest first."""
+    enrolments = list(enrolment_selectors.enrolments_for_api(request.user))  # type: ignore[arg-type]
+    return {"count": len(enrolments), "items": [_enrolment(e) for e in enrolments]}

@@ -88,3 +88,33 @@ class InvoiceOut(Schema):
 class InvoicePage(Schema):
     count: int
     items: list[InvoiceOut]
+
+
+class EditionSessionOut(Schema):
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    venue_name: str | None
+    venue_address: str | None
+    online_url: str | None
+
+
+class EditionOut(Schema):
+    id: int
+    course_title: str
+    level_number: int
+    level_name: str
+    language: str
+    starts_at: datetime.datetime | None
+    seats_left: int
+    capacity: int
+    price_member: str  # a decimal string in euro: "120.00"
+    price_non_member: str
+    registration_deadline: datetime.datetime
+    sessions: list[EditionSessionOut]
+    ical_url: str
+    url: str
+
+
+class EditionPage(Schema):
+    count: int
+    items: list[EditionOut]

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from atelier.academy.demo import load_demo_academy
 from atelier.accounts.models import Role, User
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
 from atelier.fees.demo import load_demo_fees
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         governance = load_demo_governance()
         administrator = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
         fee_run = administrator and load_demo_fees(year=timezone.localdate().year, by=administrator)
+        academy = load_demo_academy(today=timezone.localdate())
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
@@ -31,6 +33,7 @@ class Command(BaseCommand):
             f"Governance: {governance.bodies} bodies, {governance.mandates} mandates, "
             f"{governance.meetings} meeting(s)."
         )
+        self.stdout.write(f"Academy: {academy}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.email:40} {person.role}")

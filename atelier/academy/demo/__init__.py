@@ -1,0 +1,19 @@
+"""The academy's demo: each part of the programme adds its own, in order."""
+
+import datetime
+
+from .attendance import load_demo_attendance
+from .enrolment import load_demo_enrolment
+from .learning_path import load_demo_learning_path
+from .programme import load_demo_programme
+from .workshop import load_demo_workshop
+
+
+def load_demo_academy(*, today: datetime.date) -> str:
+    """Loads every part's demo (running it again duplicates nothing); a one-line summary."""
+    editions = load_demo_programme(today=today)
+    load_demo_workshop()
+    load_demo_attendance(today=today)
+    load_demo_enrolment(today=today)
+    load_demo_learning_path()
+    return f"{len(editions)} editions"

@@ -1,0 +1,95 @@
+"""Certificates for participants who met the attendance rule, and Open Badges per level."""
+
+import hashlib
+import secrets
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from atelier.academy.models import BadgeAssertion, Certificate, Edition, Level
+from atelier.academy.selectors.attendance import attendance_grid
+from atelier.academy.services.mail import send_certificate_available
+from atelier.accounts.models import User
+from atelier.lib.pdf import html_to_pdf
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def verification_url(certificate: Certificate) -> str:
+    return absolute_url(reverse("academy:verify", args=[certificate.code]))
+
+
+def hashed_identity(email: str, salt: str) -> str:
+    """The Open Badges recipient identity: sha256 of the address and the salt."""
+    return "sha256$" + hashlib.sha256((email + salt).encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_certificates(*, edition: Edition, by: User) -> list[Certificate]:
+    """Certificates (and level badges) for qualifying participants who have none yet."""
+    Edition.objects.select_for_update().filter(pk=edition.pk).first()
+    grid = attendance_grid(edition)
+    if not grid.sessions:
+        return []
+    completed_on = grid.sessions[-1].starts_at.date()
+    held = set(
+        Certificate.objects.filter(enrolment__edition=edition).values_list(
+            "enrolment_id", flat=True
+        )
+    )
+    course = edition.course
+    certificates = [
+        Certificate.objects.create(
+            enrolment=row.enrolment,
+            holder_name=str(row.enrolment.person),
+            course_title=course.title,
+            level_number=course.level.number,
+            completed_on=completed_on,
+        )
+        for row in grid.rows
+        if row.meets_rule and row.enrolment.pk not in held
+    ]
+    _award_badges(certificates, course.level)
+    for certificate in certificates:
+        send_certificate_available(certificate)
+    return certificates
+
+
+def _award_badges(certificates: list[Certificate], level: Level) -> None:
+    people = [certificate.enrolment.person_id for certificate in certificates]
+    badged = set(
+        BadgeAssertion.objects.filter(level=level, recipient_id__in=people).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    BadgeAssertion.objects.bulk_create(
+        BadgeAssertion(
+            recipient_id=certificate.enrolment.person_id,
+            level=level,
+            certificate=certificate,
+            salt=secrets.token_hex(16),
+        )
+        for certificate in certificates
+        if certificate.enrolment.person_id not in badged
+    )
+
+
+def verification_qr(url: str) -> str:
+    """The verification address as a QR code, a PNG data URI."""
+    return str(segno.make(url, error="m").png_data_uri(scale=4, border=2))
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    url = verification_url(certificate)
+    context = {
+        "certificate": certificate,
+        "association_name": settings.ASSOCIATION_NAME,
+        "verification_url": url,
+        "qr": verification_qr(url),
+    }
+    return html_to_pdf(render_to_string("academy/certificates/certificate_pdf.html", context))

@@ -1,0 +1,27 @@
+"""URLs of the academy: the workshop mode, the learning path and the reports."""
+
+from django.urls import URLPattern, path
+
+from atelier.academy.views import learning_path, reporting, workshop
+
+urlpatterns: list[URLPattern] = [
+    path("workshop/", workshop.workshop_cases, name="workshop_cases"),
+    path("workshop/<slug:slug>/", workshop.workshop, name="workshop"),
+    path("cohorts/", learning_path.cohorts, name="cohorts"),
+    path("cohorts/<int:pk>/", learning_path.cohort, name="cohort"),
+    path(
+        "cohorts/milestones/<int:pk>/assign-reviews/",
+        learning_path.assign_reviews,
+        name="assign_reviews",
+    ),
+    path("teams/<int:pk>/", learning_path.team, name="team"),
+    path(
+        "teams/<int:pk>/milestones/<int:milestone_pk>/progress/",
+        learning_path.team_progress,
+        name="team_progress",
+    ),
+    path("reviews/<int:pk>/", learning_path.review, name="review"),
+    path("reviews/<int:pk>/re-review/", learning_path.request_re_review, name="re_review"),
+    path("reports/", reporting.reports, name="reports"),
+    path("reports/export.<str:file_format>", reporting.reports_export, name="reports_export"),
+]
