@@ -11,7 +11,8 @@ API = "/api/v1"
 
 def bearer(user: User) -> dict[str, str]:
     _token, raw = create_api_token(user=user, name="tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    # Messages are asserted in English; the interface defaults to Dutch.
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def post_enrolment(client, edition, user, **payload):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from atelier.academy.models import Charge, Edition, Enrolment
 from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol
@@ -13,6 +13,13 @@ from atelier.accounts.models import Role
 from conftest import make_person
 
 from .factories import make_edition
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are asserted in English; outside a request the language is Dutch."""
+    with translation.override("en"):
+        yield
 
 
 def refresh(edition: Edition) -> Edition:
