@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from atelier.lib.forms import Form
 
 from .models import FeeBasis, Invoice
-from .selectors import creditable_amount
+from .selectors import creditable_amount, credited_amount
 from .services import BracketInput
 
 MAX_BANK_FILE_SIZE = 10 * 1024 * 1024
@@ -144,10 +144,12 @@ class CreditForm(Form):
         help_text=_("Fill in to issue a corrected invoice together with the credit note."),
     )
     issued_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    credited_before = forms.DecimalField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: object, invoice: Invoice, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["amount"].initial = creditable_amount(invoice)
+        self.fields["credited_before"].initial = credited_amount(invoice)
         self.fields["issued_on"].initial = timezone.localdate()
 
 

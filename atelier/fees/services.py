@@ -326,12 +326,21 @@ def credit_invoice(
     reason: str,
     issued_on: datetime.date,
     corrected_amount: Decimal | None = None,
+    credited_before: Decimal | None = None,
     by: User,
 ) -> tuple[Invoice, Invoice | None]:
-    """A credit note against an invoice and, for a correction, the corrected invoice."""
+    """A credit note against an invoice and, for a correction, the corrected invoice.
+
+    `credited_before` is what the person saw credited when they opened the form: a second
+    click, or a second tab, then finds it changed and is refused instead of crediting twice.
+    """
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if invoice.is_credit_note:
         raise FeeError(_("A credit note cannot be credited."))
+    if credited_before is not None and selectors.credited_amount(invoice) != credited_before:
+        raise FeeError(
+            _("This invoice was credited meanwhile. Check its credit notes before crediting again.")
+        )
     creditable = selectors.creditable_amount(invoice)
     if not Decimal("0.01") <= amount <= creditable:
         raise FeeError(

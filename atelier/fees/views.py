@@ -364,6 +364,7 @@ def invoice_credit(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=data["reason"],
                 issued_on=data["issued_on"],
                 corrected_amount=data["corrected_amount"],
+                credited_before=data["credited_before"],
                 by=request.user,  # type: ignore[arg-type]
             )
         except services.FeeError as error:

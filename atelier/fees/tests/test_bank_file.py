@@ -1,7 +1,17 @@
 import datetime
 from decimal import Decimal
 
+import pytest
+from django.utils import translation
+
 from atelier.fees.bank_file import read_bank_file
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted in English; outside a request the language is Dutch."""
+    with translation.override("en"):
+        yield
 
 
 def coda_movement(sequence, amount_millis, reference, day="150226", credit=True):

@@ -570,6 +570,24 @@ def test_crediting_more_than_is_left_is_refused_and_writes_nothing(admin, geel_i
     assert response.context["balance"] == Decimal("630.66")
 
 
+def test_a_second_click_or_tab_on_the_same_credit_form_credits_once(admin, geel_invoice):
+    page = admin.get(reverse("fees:invoice_detail", args=[geel_invoice.pk]))
+    seen = page.context["credit_form"]["credited_before"].value()
+    data = {
+        "amount": "100.00",
+        "reason": "Merged",
+        "issued_on": CREDIT_DAY,
+        "credited_before": seen,
+    }
+    url = reverse("fees:invoice_credit", args=[geel_invoice.pk])
+
+    admin.post(url, data)
+    response = admin.post(url, data, follow=True)
+
+    assert "This invoice was credited meanwhile" in html(response)
+    assert Invoice.objects.filter(kind=DocumentKind.CREDIT_NOTE).count() == 1
+
+
 def test_credit_note_cannot_be_credited(admin, geel_invoice):
     credit(admin, geel_invoice, "100.00")
     note = Invoice.objects.get(kind=DocumentKind.CREDIT_NOTE)
