@@ -14,6 +14,10 @@ urlpatterns = [
     path("governance/", include("atelier.governance.urls")),
     path("fees/", include("atelier.fees.urls")),
     path("academy/", include("atelier.academy.urls")),
+    path("method/", include("atelier.method.urls")),
+    path("projects/", include("atelier.projects.urls")),
+    path("canvases/", include("atelier.canvases.urls")),
+    path("shared/", include("atelier.canvases.urls_shared")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -40,6 +40,8 @@ from atelier.members.reference_data import load_flemish_registry  # noqa: E402
 from atelier.members.services import import_population  # noqa: E402
 from bench.academy import academy_benchmarks  # noqa: E402
 from bench.academy_coach import coach_benchmarks  # noqa: E402
+from bench.canvases import canvas_benchmarks  # noqa: E402
+from bench.canvases_export import canvas_export_benchmarks  # noqa: E402
 from bench.fees import fee_benchmarks  # noqa: E402
 
 
@@ -138,6 +140,8 @@ def main() -> None:
     rows += fee_benchmarks(args.runs)
     rows += academy_benchmarks(args.runs)
     rows += coach_benchmarks(args.runs)
+    rows += canvas_benchmarks(args.runs)
+    rows += canvas_export_benchmarks(max(3, args.runs // 2))
     write_results(rows, args.runs)
 
 

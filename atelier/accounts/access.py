@@ -1,7 +1,9 @@
 """Who may see what: the one place the interface and the API ask."""
 
+from typing import cast
+
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from atelier.members.models import Organisation
@@ -58,3 +60,8 @@ def invitations_visible_to(user: User) -> QuerySet[Invitation]:
     if not roles_user_may_invite(user) or user.organisation_id is None:
         return Invitation.objects.none()
     return Invitation.objects.filter(organisation_id=user.organisation_id)
+
+
+def user_of(request: HttpRequest) -> User:
+    """The signed-in person of a view behind login_required (or an API authenticator)."""
+    return cast(User, request.user)

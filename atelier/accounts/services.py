@@ -114,6 +114,8 @@ def accept_invitation(*, token: str, first_name: str, last_name: str, password: 
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    # An expert invited to a project joins it now (the membership waited for the account).
+    invitation.project_memberships.update(user=user)
     return user
 
 

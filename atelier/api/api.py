@@ -16,10 +16,13 @@ from atelier.academy.selectors import enrolment as enrolment_selectors
 from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol
 from atelier.accounts.access import get_organisation_people_for_user, people_of
 from atelier.accounts.models import User
+from atelier.canvases.api import router as canvases_router
 from atelier.fees import selectors as fee_selectors
 from atelier.fees.models import Invoice
 from atelier.members import selectors
 from atelier.members.models import Organisation, Succession
+from atelier.method.api import router as method_router
+from atelier.projects.api import router as projects_router
 
 from .auth import BearerToken
 from .schemas import (
@@ -35,7 +38,7 @@ api = NinjaAPI(
     title="Atelier API",
     version="1",
     urls_namespace="api-v1",
-    description="Member registry and, in later versions, the academy and the workspace.",
+    description="Member registry, academy, fees, method library and the service design workspace.",
 )
 authenticated = [BearerToken(), django_auth]
 MAX_LIMIT = 1000
@@ -323,3 +326,9 @@ def list_enrolments(request: HttpRequest) -> dict[str, Any]:
     """The token's person's own enrolments, newest first."""
     enrolments = list(enrolment_selectors.enrolments_for_api(request.user))  # type: ignore[arg-type]
     return {"count": len(enrolments), "items": [_enrolment(e) for e in enrolments]}
+
+
+# The workspace's endpoints live next to their apps, with the same access helpers as the pages.
+api.add_router("/", method_router)
+api.add_router("/", projects_router)
+api.add_router("/", canvases_router)

@@ -7,21 +7,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from atelier.lib.bilingual import Bilingual
 from atelier.members.models import Province
-
-
-class Bilingual(models.Model):
-    """Content staff write in Dutch and, where they can, English."""
-
-    class Meta:
-        abstract = True
-
-    def in_language(self, field: str) -> str:
-        english = getattr(self, f"{field}_en", "")
-        return english if get_language() == "en" and english else getattr(self, f"{field}_nl")
 
 
 class Level(Bilingual):

@@ -9,6 +9,7 @@ from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_d
 from atelier.fees.demo import load_demo_fees
 from atelier.governance.demo import load_demo_governance
 from atelier.members.reference_data import load_flemish_registry
+from atelier.projects.demo import load_demo_workspace
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         administrator = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
         fee_run = administrator and load_demo_fees(year=timezone.localdate().year, by=administrator)
         academy = load_demo_academy(today=timezone.localdate())
+        workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
@@ -34,6 +36,7 @@ class Command(BaseCommand):
             f"{governance.meetings} meeting(s)."
         )
         self.stdout.write(f"Academy: {academy}")
+        self.stdout.write(f"Workspace: {workspace}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.email:40} {person.role}")

@@ -1,0 +1,160 @@
+"""What the canvases API reads and answers."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from ninja import Schema
+
+from atelier.canvases.models import Canvas, Card, Lane, Stage, Step
+
+
+class CanvasOut(Schema):
+    id: int
+    uid: str
+    kind: str
+    title: str
+    state: str
+    description: str
+    revision: int
+    url: str
+
+
+class CanvasCreated(CanvasOut):
+    dropped_links: int  # evidence links of an imported document that could not be kept
+
+
+class CanvasPage(Schema):
+    count: int
+    items: list[CanvasOut]
+
+
+class CanvasIn(Schema):
+    """Either a new canvas (kind, title, state) or an `atelier.canvas/1` document to import."""
+
+    kind: str = ""
+    title: str = ""
+    state: str = ""
+    description: str = ""
+    document: Any = None
+
+
+class CanvasChange(Schema):
+    revision: int
+    title: str | None = None
+    state: str | None = None
+    description: str | None = None
+
+
+class CardOut(Schema):
+    id: int
+    uid: str
+    canvas: int
+    lane: int | None
+    step: int | None
+    section: str
+    position: int
+    text: str
+    fields: dict[str, Any]
+    version: int
+
+
+class CardIn(Schema):
+    """A card in a cell (lane and step ids) of a journey or blueprint, or in a section."""
+
+    lane: int | None = None
+    step: int | None = None
+    section: str = ""
+    text: str = ""
+    fields: dict[str, Any] = {}
+    position: int | None = None
+
+
+class CardChange(Schema):
+    version: int
+    text: str | None = None
+    fields: dict[str, Any] | None = None
+
+
+class CardMove(Schema):
+    position: int
+    lane: int | None = None
+    step: int | None = None
+    section: str | None = None
+
+
+class PartOut(Schema):
+    """A stage, step or lane; a stage lists its steps, a step names its stage."""
+
+    id: int
+    uid: str
+    title: str
+    position: int
+    version: int
+    kind: str | None = None
+    stage: int | None = None
+    steps: list["PartOut"] | None = None
+
+
+class PartIn(Schema):
+    title: str
+    position: int | None = None
+
+
+class LaneIn(PartIn):
+    kind: str
+
+
+class PartChange(Schema):
+    version: int
+    title: str
+
+
+class PartMove(Schema):
+    position: int
+    stage: int | None = None  # a step may move into another stage of its canvas
+
+
+def canvas_out(request: HttpRequest, canvas: Canvas) -> dict[str, Any]:
+    return {
+        "id": canvas.pk,
+        "uid": str(canvas.uid),
+        "kind": canvas.kind,
+        "title": canvas.title,
+        "state": canvas.state,
+        "description": canvas.description,
+        "revision": canvas.revision,
+        "url": request.build_absolute_uri(reverse("canvases:canvas", args=[canvas.pk])),
+    }
+
+
+def card_out(request: HttpRequest, card: Card) -> dict[str, Any]:
+    return {
+        "id": card.pk,
+        "uid": str(card.uid),
+        "canvas": card.canvas_id,
+        "lane": card.lane_id,
+        "step": card.step_id,
+        "section": card.section,
+        "position": card.position,
+        "text": card.text,
+        "fields": card.fields,
+        "version": card.version,
+    }
+
+
+def part_out(request: HttpRequest, part: Stage | Step | Lane) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": part.pk,
+        "uid": str(part.uid),
+        "title": part.title,
+        "position": part.position,
+        "version": part.version,
+    }
+    if isinstance(part, Lane):
+        data["kind"] = part.kind
+    if isinstance(part, Step):
+        data["stage"] = part.stage_id
+    if isinstance(part, Stage):
+        data["steps"] = [part_out(request, step) for step in part.steps.order_by("position")]
+    return data

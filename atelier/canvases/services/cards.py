@@ -1,0 +1,161 @@
+"""Adding, editing, moving and deleting the cards of a canvas."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from atelier.accounts.models import User
+from atelier.canvases import kinds
+from atelier.canvases.models import Canvas, Card, Lane, Step
+
+from .common import Gone, StaleEdit, place, renumber, save_versioned, touch
+
+
+def _spec(canvas: Canvas, lane: Lane | None, section: str) -> tuple[kinds.Field, ...]:
+    if lane is not None:
+        if lane.kind in kinds.CARDLESS_LANES:
+            raise ValidationError(_("This lane holds no cards."))
+        return kinds.LANE_FIELDS[lane.kind]
+    return kinds.section_of(canvas.kind, section).fields
+
+
+def _check_place(canvas: Canvas, lane: Lane | None, step: Step | None, section: str) -> None:
+    if canvas.is_grid:
+        if (
+            lane is None
+            or step is None
+            or lane.canvas_id != canvas.pk
+            or step.canvas_id != canvas.pk
+        ):
+            raise ValidationError(_("Choose a lane and a step of this canvas."))
+        if section:
+            raise ValidationError(_("A journey or blueprint has no sections."))
+    elif lane is not None or step is not None:
+        raise ValidationError(_("This canvas has no lanes or steps."))
+    else:
+        kinds.section_of(canvas.kind, section)
+
+
+def _siblings(canvas: Canvas, lane: Lane | None, step: Step | None, section: str):
+    if lane is not None:
+        return Card.objects.filter(canvas=canvas, lane=lane, step=step)
+    return Card.objects.filter(canvas=canvas, section=section)
+
+
+def _check_room(
+    canvas: Canvas, lane: Lane | None, step: Step | None, section: str, card: Card | None = None
+) -> None:
+    single = (lane is not None and lane.kind in kinds.SINGLE_CARD_LANES) or (
+        lane is None and kinds.section_of(canvas.kind, section).single
+    )
+    others = _siblings(canvas, lane, step, section)
+    if card is not None:
+        others = others.exclude(pk=card.pk)
+    if single and others.exists():
+        raise ValidationError(_("This place holds one card only: edit the one that is there."))
+
+
+@transaction.atomic
+def add_card(
+    *,
+    canvas: Canvas,
+    text: str,
+    fields: dict[str, Any] | None = None,
+    lane: Lane | None = None,
+    step: Step | None = None,
+    section: str = "",
+    position: int | None = None,
+    by: User | None,
+) -> Card:
+    """Add a card to a cell (lane × step) or a section; at the end unless a position is given."""
+    _check_place(canvas, lane, step, section)
+    cleaned = kinds.clean_fields(_spec(canvas, lane, section), fields or {})
+    _check_room(canvas, lane, step, section)
+    card = Card(
+        canvas=canvas,
+        lane=lane,
+        step=step,
+        section=section,
+        text=kinds.clean_text(text),
+        fields=cleaned,
+        updated_by=by,
+    )
+    card.position = _siblings(canvas, lane, step, section).count()
+    card.save()
+    if position is not None:
+        place(_siblings(canvas, lane, step, section), card, position)
+    touch(canvas)
+    return card
+
+
+@transaction.atomic
+def update_card(
+    *, card: Card, version: int, text: str, fields: dict[str, Any], by: User | None
+) -> Card:
+    """Save a card's text and fields if nobody changed it since `version` (else StaleEdit)."""
+    current = Card.objects.select_related("lane", "canvas").filter(pk=card.pk).first()
+    if current is None:
+        raise Gone
+    cleaned = kinds.clean_fields(_spec(current.canvas, current.lane, current.section), fields)
+    updated = save_versioned(
+        Card,
+        pk=card.pk,
+        version=version,
+        text=kinds.clean_text(text),
+        fields=cleaned,
+        updated_by=by,
+        updated_at=timezone.now(),
+    )
+    touch(card.canvas)
+    return updated
+
+
+@transaction.atomic
+def move_card(
+    *,
+    card: Card,
+    position: int,
+    lane: Lane | None = None,
+    step: Step | None = None,
+    section: str | None = None,
+    by: User | None,
+) -> Card:
+    """Move a card within its place, or to another cell or section of the same canvas."""
+    canvas = card.canvas
+    card = Card.objects.select_for_update().filter(pk=card.pk).first() or _gone()
+    old = _siblings(canvas, card.lane, card.step, card.section)
+    new_lane = lane if lane is not None else card.lane
+    new_step = step if step is not None else card.step
+    new_section = card.section if section is None else section
+    moved = (new_lane, new_step, new_section) != (card.lane, card.step, card.section)
+    if moved:
+        _check_place(canvas, new_lane, new_step, new_section)
+        kinds.clean_fields(_spec(canvas, new_lane, new_section), card.fields)
+        _check_room(canvas, new_lane, new_step, new_section, card)
+        card.lane, card.step, card.section = new_lane, new_step, new_section
+        card.save(update_fields=["lane", "step", "section"])
+    place(_siblings(canvas, new_lane, new_step, new_section), card, position)
+    if moved:
+        renumber(old)
+    touch(canvas)
+    return card
+
+
+def _gone() -> Card:
+    raise Gone
+
+
+@transaction.atomic
+def delete_card(*, card: Card, version: int, by: User | None) -> None:
+    """Delete a card, unless someone changed it since `version` (StaleEdit)."""
+    deleted, _count = Card.objects.filter(pk=card.pk, version=version).delete()
+    if not deleted:
+        current = Card.objects.filter(pk=card.pk).first()
+        if current is None:
+            raise Gone
+        raise StaleEdit(current)
+    renumber(_siblings(card.canvas, card.lane, card.step, card.section))
+    touch(card.canvas)

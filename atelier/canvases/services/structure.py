@@ -1,0 +1,158 @@
+"""The grid of a journey or blueprint: stages, the steps inside them, and lanes."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from atelier.accounts.models import User
+from atelier.canvases import kinds
+from atelier.canvases.models import Canvas, Card, Lane, LaneKind, Stage, Step
+
+from .common import place, renumber, save_versioned, touch
+
+
+def _title(title: str) -> str:
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError(_("Give it a name."))
+    if len(title) > 200:
+        raise ValidationError(_("A name holds at most 200 characters."))
+    return title
+
+
+def _grid(canvas: Canvas) -> None:
+    if not canvas.is_grid:
+        raise ValidationError(_("Only a journey or a blueprint has stages, steps and lanes."))
+
+
+@transaction.atomic
+def add_stage(*, canvas: Canvas, title: str, position: int | None = None, by: User | None) -> Stage:
+    """Add a stage with one first step."""
+    _grid(canvas)
+    stage = Stage.objects.create(
+        canvas=canvas, title=_title(title), position=Stage.objects.filter(canvas=canvas).count()
+    )
+    place(Stage.objects.filter(canvas=canvas), stage, position)
+    Step.objects.create(canvas=canvas, stage=stage, title=_("New step"), position=0)
+    touch(canvas)
+    return stage
+
+
+@transaction.atomic
+def add_step(*, stage: Stage, title: str, position: int | None = None, by: User | None) -> Step:
+    """Add a step to a stage, at the end unless a position is given."""
+    step = Step.objects.create(
+        canvas_id=stage.canvas_id,
+        stage=stage,
+        title=_title(title),
+        position=Step.objects.filter(stage=stage).count(),
+    )
+    place(Step.objects.filter(stage=stage), step, position)
+    touch(stage.canvas)
+    return step
+
+
+@transaction.atomic
+def add_lane(
+    *, canvas: Canvas, kind: str, title: str, position: int | None = None, by: User | None
+) -> Lane:
+    """Add a lane of any kind (journey and blueprint lanes mix on one canvas)."""
+    _grid(canvas)
+    if kind not in LaneKind.values:
+        raise ValidationError(_("Choose a kind of lane."))
+    lane = Lane.objects.create(
+        canvas=canvas,
+        kind=kind,
+        title=_title(title),
+        position=Lane.objects.filter(canvas=canvas).count(),
+    )
+    place(Lane.objects.filter(canvas=canvas), lane, position)
+    touch(canvas)
+    return lane
+
+
+@transaction.atomic
+def rename(
+    *, part: Stage | Step | Lane, version: int, title: str, by: User | None
+) -> Stage | Step | Lane:
+    """Rename a stage, step or lane if nobody renamed it since `version` (else StaleEdit)."""
+    renamed = save_versioned(type(part), pk=part.pk, version=version, title=_title(title))
+    touch(part.canvas)
+    return renamed
+
+
+@transaction.atomic
+def move_stage(*, stage: Stage, position: int, by: User | None) -> None:
+    place(Stage.objects.filter(canvas_id=stage.canvas_id), stage, position)
+    touch(stage.canvas)
+
+
+@transaction.atomic
+def move_lane(*, lane: Lane, position: int, by: User | None) -> None:
+    place(Lane.objects.filter(canvas_id=lane.canvas_id), lane, position)
+    touch(lane.canvas)
+
+
+@transaction.atomic
+def move_step(*, step: Step, position: int, stage: Stage | None = None, by: User | None) -> None:
+    """Move a step within its stage, or into another stage of the same canvas."""
+    old_stage = step.stage
+    if stage is not None and stage.pk != old_stage.pk:
+        if stage.canvas_id != step.canvas_id:
+            raise ValidationError(_("Choose a stage of this canvas."))
+        step.stage = stage
+        step.save(update_fields=["stage"])
+        renumber(Step.objects.filter(stage=old_stage))
+    place(Step.objects.filter(stage=step.stage), step, position)
+    touch(step.canvas)
+
+
+def _keep_a_version(canvas: Canvas, name: str, by: User | None) -> None:
+    from .versions import take_snapshot
+
+    take_snapshot(canvas=canvas, name=name, by=by, automatic=True)
+
+
+@transaction.atomic
+def delete_stage(*, stage: Stage, by: User | None) -> None:
+    """Delete a stage with its steps and their cards; a version keeps what it held."""
+    if Card.objects.filter(step__stage=stage).exists():
+        _keep_a_version(
+            stage.canvas, _("Before deleting stage “%(title)s”") % {"title": stage.title}, by
+        )
+    stage.delete()
+    renumber(Stage.objects.filter(canvas_id=stage.canvas_id))
+    touch(stage.canvas)
+
+
+@transaction.atomic
+def delete_step(*, step: Step, by: User | None) -> None:
+    """Delete a step and its cards; a version keeps what it held."""
+    if step.cards.exists():
+        _keep_a_version(
+            step.canvas, _("Before deleting step “%(title)s”") % {"title": step.title}, by
+        )
+    step.delete()
+    renumber(Step.objects.filter(stage_id=step.stage_id))
+    touch(step.canvas)
+
+
+@transaction.atomic
+def delete_lane(*, lane: Lane, by: User | None) -> None:
+    """Delete a lane and its cards; a version keeps what it held."""
+    if lane.cards.exists():
+        _keep_a_version(
+            lane.canvas, _("Before deleting lane “%(title)s”") % {"title": lane.title}, by
+        )
+    lane.delete()
+    renumber(Lane.objects.filter(canvas_id=lane.canvas_id))
+    touch(lane.canvas)
+
+
+def default_grid(*, canvas: Canvas) -> None:
+    """The lanes of the canvas's kind and three stages (before, during, after)."""
+    for position, (kind, title) in enumerate(kinds.DEFAULT_LANES[canvas.kind]):
+        Lane.objects.create(canvas=canvas, kind=kind, title=str(title), position=position)
+    for position, title in enumerate(kinds.DEFAULT_STAGES):
+        stage = Stage.objects.create(canvas=canvas, title=str(title), position=position)
+        Step.objects.create(canvas=canvas, stage=stage, title=str(_("New step")), position=0)

@@ -1,0 +1,136 @@
+"""What the editor and the read-only views put in their context to render a canvas."""
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from atelier.canvases import kinds
+from atelier.canvases.board import Board, build_board
+from atelier.canvases.forms import RelationForm
+from atelier.canvases.models import Canvas, RelationKind
+from atelier.method.models import ArtefactKind
+
+
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Every choice field's labels by value, for cards rendered from plain data."""
+    labels: dict[str, dict[str, str]] = {}
+    specs = [*kinds.LANE_FIELDS.values(), *(s.fields for ss in kinds.SECTIONS.values() for s in ss)]
+    for spec in specs:
+        for field in spec:
+            if field.choices:
+                labels.setdefault(field.name, {}).update(
+                    {v: str(label) for v, label in field.choices}
+                )
+    labels["relation"] = {value: str(label) for value, label in RelationKind.choices}
+    return labels
+
+
+def board_context(data: dict[str, Any], *, canvas: Canvas | None, editable: bool) -> dict[str, Any]:
+    """The board of a serialized canvas and what its template needs besides."""
+    board = build_board(data)
+    context: dict[str, Any] = {
+        "board": board,
+        "data": data,
+        "editable": editable,
+        "labels": choice_labels(),
+        "edit_label": _("Edit"),
+        "add_label": _("Add a card"),
+    }
+    if editable and canvas is not None:
+        context |= {
+            "cards_url": reverse("canvases:card_edit", args=[0]).removesuffix("0/edit/"),
+            "parts_url": reverse("canvases:part_edit", args=["stage", 0]).removesuffix(
+                "stage/0/edit/"
+            ),
+            "new_card_url": reverse("canvases:card_new", args=[canvas.pk]),
+        }
+    if canvas is not None:
+        context["personas"] = {
+            str(uid): title
+            for uid, title in Canvas.objects.filter(
+                project_id=canvas.project_id, kind=ArtefactKind.PERSONA
+            ).values_list("uid", "title")
+        }
+    context |= _extras(board)
+    return context
+
+
+def _extras(board: Board) -> dict[str, Any]:
+    kind = board.data["kind"]
+    if kind == ArtefactKind.INSIGHT_BOARD:
+        return {"clusters": _clusters(board)}
+    if kind == ArtefactKind.IDEA_LIST:
+        return {"matrix": _matrix(board)}
+    if kind == ArtefactKind.STAKEHOLDER_MAP:
+        return _stakeholders(board)
+    if kind == ArtefactKind.PERSONA:
+        profile = next((s.cards for s in board.sections if s.section.key == "profile"), [])
+        return {"profile": profile[0] if profile else None}
+    return {"emotion": emotion_curve(board)} if board.is_grid else {}
+
+
+def _stakeholders(board: Board) -> dict[str, Any]:
+    from atelier.canvases.exports.svg_maps import stakeholder_map_svg
+
+    cards = next((s.cards for s in board.sections if s.section.key == "stakeholders"), [])
+    return {
+        "stakeholder_svg": stakeholder_map_svg(board.data),
+        "names": {card["uid"]: card["text"] for card in cards},
+        "relation_form": RelationForm(
+            stakeholders=[(card["id"], card["text"]) for card in cards if "id" in card],
+            auto_id="relation-%s",
+        ),
+    }
+
+
+def _clusters(board: Board) -> list[tuple[str, list[dict[str, Any]]]]:
+    insights = next((s.cards for s in board.sections if s.section.key == "insights"), [])
+    clusters: dict[str, list[dict[str, Any]]] = {}
+    for card in insights:
+        clusters.setdefault(card["fields"].get("cluster") or _("Not clustered"), []).append(card)
+    return list(clusters.items())
+
+
+QUADRANTS = (
+    ("quick_wins", True, False),
+    ("big_bets", True, True),
+    ("fill_ins", False, False),
+    ("money_pits", False, True),
+)
+
+
+def _matrix(board: Board) -> dict[str, list[dict[str, Any]]]:
+    """Ideas by impact × effort; 3 and up counts as high on the 1–5 scale."""
+    ideas = next((s.cards for s in board.sections if s.section.key == "ideas"), [])
+    matrix: dict[str, list[dict[str, Any]]] = {name: [] for name, _high, _effort in QUADRANTS}
+    for idea in ideas:
+        high_impact = (idea["fields"].get("impact") or 0) >= 3
+        high_effort = (idea["fields"].get("effort") or 0) >= 3
+        name = next(
+            n for n, impact, effort in QUADRANTS if (impact, effort) == (high_impact, high_effort)
+        )
+        matrix[name].append(idea)
+    return matrix
+
+
+STEP_WIDTH = 100  # the curve's units per step; the SVG stretches to the table's columns
+
+
+def emotion_curve(board: Board) -> dict[str, Any] | None:
+    """The emotion lane as points of a polyline (−2 at the bottom, +2 at the top)."""
+    scores = board.emotion_points()
+    if not any(score is not None for score in scores):
+        return None
+    points = [
+        (STEP_WIDTH * n + STEP_WIDTH // 2, 10 + (2 - score) * 20)
+        for n, score in enumerate(scores)
+        if score is not None
+    ]
+    return {
+        "lane": board.emotion_row.lane["uid"],  # type: ignore[union-attr]
+        "width": STEP_WIDTH * len(scores),
+        "points": " ".join(f"{x},{y}" for x, y in points),
+        "dots": points,
+        "columns": len(scores),
+    }
