@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "atelier.method",
     "atelier.projects",
     "atelier.canvases",
+    "atelier.guidance",
     "atelier.accounts",
     "atelier.api",
     "atelier.demo",

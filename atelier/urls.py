@@ -18,6 +18,7 @@ urlpatterns = [
     path("projects/", include("atelier.projects.urls")),
     path("canvases/", include("atelier.canvases.urls")),
     path("shared/", include("atelier.canvases.urls_shared")),
+    path("guidance/", include("atelier.guidance.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ import sys
 import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -85,6 +86,23 @@ from atelier.governance.models import (
     Representative,
     Term,
 )
+from atelier.guidance.models import (
+    Bid,
+    Criterion,
+    ExpertisePlan,
+    FitCheck,
+    JurorSubmission,
+    MaturityResponse,
+    Score,
+    Tender,
+    TenderJuror,
+)
+from atelier.guidance.rules.fit_check import DEFAULT as FIT_CHECK_QUESTIONS
+from atelier.guidance.services.expertise import make_plan, save_skills
+from atelier.guidance.services.fit import record_fit_check
+from atelier.guidance.services.maturity import invite, open_round
+from atelier.guidance.services.rules import current_rules
+from atelier.guidance.services.tender import create_tender
 from atelier.members.models import Organisation, PopulationImport, Succession
 from atelier.method.models import ArtefactKind, Technique
 from atelier.projects.models import PlannedTechnique, Project, ProjectMember
@@ -141,6 +159,8 @@ CANVAS_POST_ONLY = PROJECT_POST_ONLY
 TO_CARD_ON_BOARD = Redirect("/canvases/{canvas_pk}/#card-{card_pk}")
 API_PROJECT = answers(401, OK, OK, outsider=404, expert=404)
 API_NO_GET = answers(405, 405, 405)
+TO_RESULTS = Redirect("/guidance/tenders/{tender_pk}/results/")
+TO_RESULTS_UNTIL_ALL_SUBMITTED = answers(TO_LOGIN, TO_RESULTS, TO_RESULTS, outsider=404, expert=404)
 
 PAGES: dict[str, dict[str, Answer]] = {
     # The project's own pages.
@@ -339,6 +359,41 @@ PAGES: dict[str, dict[str, Answer]] = {
     "api-v1:move_stage": API_NO_GET,
     "api-v1:move_step": API_NO_GET,
     "api-v1:move_lane": API_NO_GET,
+    # Guidance: the tools' rules, staff only.
+    "guidance:rules": STAFF_ONLY,
+    "guidance:rules_new": answers(TO_LOGIN, 403, 405),
+    "guidance:rules_edit": STAFF_ONLY,  # a published version, shown read-only
+    "guidance:rules_publish": answers(TO_LOGIN, 403, 405),
+    # Guidance on Geel's project: the fit check, the expertise planner and the tender builder.
+    "guidance:fit": PROJECT_READ,
+    "guidance:fit_result": PROJECT_READ,
+    "guidance:fit_pdf": PROJECT_READ,
+    "guidance:skills": PROJECT_READ,
+    "guidance:expertise": PROJECT_READ,
+    "guidance:expertise_plan": PROJECT_READ,
+    "guidance:tenders": PROJECT_READ,
+    "guidance:tender": PROJECT_READ,
+    "guidance:tender_docx": PROJECT_READ,
+    "guidance:tender_pdf": PROJECT_READ,
+    "guidance:tender_criterion_add": PROJECT_POST_ONLY,
+    "guidance:tender_criterion": PROJECT_POST_ONLY,
+    "guidance:tender_criterion_remove": PROJECT_POST_ONLY,
+    # Bid scoring: the coordinator sits on the jury, another juror has submitted.
+    "guidance:bids": PROJECT_READ,
+    "guidance:bid_remove": PROJECT_POST_ONLY,
+    "guidance:jury": PROJECT_READ,
+    "guidance:juror_remove": PROJECT_POST_ONLY,
+    "guidance:score": answers(TO_LOGIN, 403, 403, coordinator=OK, outsider=404, expert=404),
+    "guidance:results": PROJECT_READ,
+    "guidance:report": TO_RESULTS_UNTIL_ALL_SUBMITTED,
+    "api-v1:list_tenders": answers(401, OK, OK),  # each the tenders they may see
+    # Maturity rounds (Geel's open round with one invitation; a cohort the trainer coaches).
+    "guidance:maturity": SIGNED_IN,
+    "guidance:maturity_round": answers(TO_LOGIN, OK, OK, outsider=404, expert=404),
+    "guidance:maturity_invite": PROJECT_POST_ONLY,  # the round is looked up first
+    "guidance:maturity_close": PROJECT_POST_ONLY,
+    "guidance:maturity_respond": PUBLIC,  # the respondent's secret token
+    "guidance:maturity_cohort": answers(TO_LOGIN, 404, OK),
     # allauth: signing in and out, addresses, passwords.
     "account_login": ANONYMOUS_ONLY,
     "account_signup": ANONYMOUS_ONLY,
@@ -405,6 +460,28 @@ ADMIN_MODEL_PAGE_EXCEPTIONS: dict[tuple[str, str], Answer] = {
     # Projects are changed through the site, whose services keep the rules: never added here.
     ("projects_project", "add"): 403,
     ("projects_projectmember", "add"): 403,
+    # Guidance is added through the site; published rules and the jury's record stay.
+    **{
+        (f"guidance_{model}", "add"): 403
+        for model in (
+            "ruleset",
+            "fitcheck",
+            "skillassessment",
+            "expertiseplan",
+            "tender",
+            "criterion",
+            "bid",
+            "tenderjuror",
+            "score",
+            "jurorsubmission",
+            "maturityround",
+            "maturityresponse",
+        )
+    },
+    **{
+        (f"guidance_{model}", "delete"): 403
+        for model in ("ruleset", "criterion", "bid", "tenderjuror", "score", "jurorsubmission")
+    },
 }
 
 
@@ -539,6 +616,9 @@ def world(
     learning_path = make_academy_workshop(trainer, geel, lennik, participant, outsider)
     enrolment = make_academy_enrolment(academy.edition, participant)
     work = make_project_work(participant)
+    guidance = make_guidance(
+        work.project, participant, coordinator, learning_path.review.milestone.cohort
+    )
     people = {
         "participant": participant,
         "outsider": outsider,
@@ -615,6 +695,7 @@ def world(
         ("governance:election_results", "pk"): governance.term.pk,
         ("governance:election_results_edit", "pk"): governance.term.pk,
         **project_values(work),
+        **guidance_values(guidance, work.project),
     }
     by_parameter = {
         "organisation_id": geel.pk,
@@ -938,6 +1019,95 @@ def make_relation(project: Project, by: User) -> Link:
         for text in ("Loket", "OCMW")
     )
     return relate(source=desk, target=ocmw, relation="money", by=by)
+
+
+@dataclass
+class Guidance:
+    fit_check: FitCheck
+    plan: ExpertisePlan
+    tender: Tender
+    criterion: Criterion
+    bid: Bid
+    seat: TenderJuror
+    submitted: JurorSubmission
+    response: MaturityResponse  # in Geel's open round
+
+
+def make_guidance(
+    project: Project, participant: User, coordinator: User, cohort: Cohort
+) -> Guidance:
+    """One of every guidance model on the project: a fit check, the participant's skills and a
+    plan, a tender with a bid, the coordinator's open seat on its jury beside another juror's
+    submitted one, and Geel's maturity round in the cohort with one invitation."""
+    answers = {q["key"]: q["options"][0]["key"] for q in FIT_CHECK_QUESTIONS["questions"]}
+    fit_check = record_fit_check(project=project, answers=answers, by=participant)
+    areas = current_rules("expertise").data["areas"]
+    levels = {area["key"]: 1 for area in areas}
+    save_skills(project=project, person=participant, levels=levels, by=participant)
+    plan = make_plan(project=project, by=participant)
+    tender = create_tender(
+        project=project, plan=plan, title="Ontwerpbureau", language="nl", by=participant
+    )
+    criterion = tender.criteria.order_by("pk").first()
+    assert criterion is not None
+    bid = Bid.objects.create(tender=tender, bidder="Alpha Design", price=Decimal("40000"))
+    seat = TenderJuror.objects.create(tender=tender, person=coordinator, role="The client")
+    submitted = submitted_juror(tender, bid, criterion)
+    response = make_maturity_invitation(project.organisation, coordinator, cohort)
+    return Guidance(fit_check, plan, tender, criterion, bid, seat, submitted, response)
+
+
+def make_maturity_invitation(
+    organisation: Organisation, coordinator: User, cohort: Cohort
+) -> MaturityResponse:
+    """The organisation's open maturity round in the cohort, with one invitation."""
+    round_ = open_round(
+        organisation=organisation,
+        name="Voor het leertraject",
+        opened_on=datetime.date(2026, 1, 5),
+        cohort=cohort,
+        by=coordinator,
+    )
+    (response,) = invite(round=round_, labels=["Diensthoofd burgerzaken"], by=coordinator)
+    return response
+
+
+def submitted_juror(tender: Tender, bid: Bid, criterion: Criterion) -> JurorSubmission:
+    """A juror from outside the walk's people who scored the bid and submitted."""
+    person = User.objects.create_user("juror@example.org", "juror-password-long-enough")
+    juror = TenderJuror.objects.create(tender=tender, person=person, role="Expert")
+    Score.objects.create(juror=juror, bid=bid, criterion=criterion, value=7)
+    return JurorSubmission.objects.create(juror=juror)
+
+
+def guidance_values(guidance: Guidance, project: Project) -> dict[tuple[str, str], Any]:
+    """The guidance pages' path values: <pk> is the project's on a project's guidance page."""
+    tender = guidance.tender
+    values: dict[tuple[str, str], Any] = {
+        (f"guidance:{name}", "pk"): project.pk for name in ("fit", "skills", "expertise", "tenders")
+    }
+    for name in ("fit_result", "fit_pdf"):
+        values[f"guidance:{name}", "check_pk"] = guidance.fit_check.pk
+    for name in ("tender_criterion", "tender_criterion_remove"):
+        values[f"guidance:{name}", "criterion_pk"] = guidance.criterion.pk
+    for name in ("maturity_round", "maturity_invite", "maturity_close"):
+        values[f"guidance:{name}", "round_pk"] = guidance.response.round_id
+    rules_pk = current_rules("tender").pk
+    return values | {
+        ("guidance:rules_new", "kind"): "tender",
+        ("guidance:rules_edit", "rules_pk"): rules_pk,
+        ("guidance:rules_publish", "rules_pk"): rules_pk,
+        ("guidance:expertise_plan", "plan_pk"): guidance.plan.pk,
+        ("guidance:bid_remove", "bid_pk"): guidance.bid.pk,
+        ("guidance:juror_remove", "juror_pk"): guidance.seat.pk,
+        ("guidance:maturity_respond", "token"): guidance.response.token,
+        ("guidance:maturity_cohort", "cohort_pk"): guidance.response.round.cohort_id,
+        **{
+            (name, "tender_pk"): tender.pk
+            for route, name, _pattern in url_patterns()
+            if "<int:tender_pk>" in route
+        },
+    }
 
 
 def unknown_patterns() -> list[str]:

@@ -19,6 +19,7 @@ from atelier.accounts.models import User
 from atelier.canvases.api import router as canvases_router
 from atelier.fees import selectors as fee_selectors
 from atelier.fees.models import Invoice
+from atelier.guidance.api import router as guidance_router
 from atelier.members import selectors
 from atelier.members.models import Organisation, Succession
 from atelier.method.api import router as method_router
@@ -332,3 +333,4 @@ def list_enrolments(request: HttpRequest) -> dict[str, Any]:
 api.add_router("/", method_router)
 api.add_router("/", projects_router)
 api.add_router("/", canvases_router)
+api.add_router("/", guidance_router)
