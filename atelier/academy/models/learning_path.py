@@ -56,9 +56,14 @@ class Team(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisation")
     )
     challenge = models.CharField(_("challenge"), max_length=300)
-    # The workspace's project, once the workspace exists: its primary key (no FK yet, so
-    # the academy does not depend on an app that is not there).
-    project_id = models.PositiveIntegerField(_("workspace project"), null=True, blank=True)
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="teams",
+        verbose_name=_("workspace project"),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="teams", verbose_name=_("members")
     )

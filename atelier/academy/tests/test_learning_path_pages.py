@@ -111,6 +111,21 @@ def test_team_page_shows_challenge_and_the_missing_workspace_link(trainer, coord
     assert "Save progress on Briefing" in html
 
 
+def test_team_page_links_the_workspace_project_for_those_who_may_open_it(
+    trainer, coordinator, geel
+):
+    from atelier.projects.services import open_project
+
+    team = make_cohort(trainer, [geel]).teams.get()
+    team.project = open_project(title="One front door", by=coordinator)
+    team.save(update_fields=["project"])
+    link = reverse("projects:detail", args=[team.project.pk])
+
+    for person in (coordinator, trainer):
+        html = signed_in(person).get(reverse("academy:team", args=[team.pk])).content.decode()
+        assert f'href="{link}"' in html and "One front door" in html
+
+
 def test_outsider_gets_404_on_another_organisations_team(trainer, outsider, geel):
     team = make_cohort(trainer, [geel]).teams.get()
 

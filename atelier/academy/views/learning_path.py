@@ -18,6 +18,7 @@ from atelier.academy.selectors import learning_path as selectors
 from atelier.academy.services import learning_path as services
 from atelier.accounts.models import User
 from atelier.lib.forms import Form
+from atelier.projects.access import projects_visible_to
 
 
 class ProgressForm(Form):
@@ -89,6 +90,9 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         "given": given,
         "may_edit": may_edit,
         "may_request_re_review": may_edit or selectors.is_coach_of(user, team.cohort),
+        # Reviewers from other organisations see the project's title, not a link to a 404.
+        "project_open": team.project_id is not None
+        and projects_visible_to(user).filter(pk=team.project_id).exists(),
     }
     return render(request, "academy/learning_path/team.html", context)
 

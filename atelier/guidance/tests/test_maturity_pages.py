@@ -215,3 +215,28 @@ def test_cohort_page_for_the_coach_anonymises(client, cohort, coordinator, train
 def test_cohort_page_is_404_for_members(client, cohort, coordinator):
     client.force_login(coordinator)
     assert client.get(reverse("guidance:maturity_cohort", args=[cohort.pk])).status_code == 404
+
+
+NUMBER = r"-?\d+(?:\.\d+)?"
+COORDINATE = re.compile(r'\b(x|y|x1|y1|x2|y2|cx|cy|points)="([^"]*)"')
+
+
+def well_formed(attribute: str, value: str) -> bool:
+    if attribute == "points":
+        return all(re.fullmatch(f"{NUMBER},{NUMBER}", pair) for pair in value.split())
+    return re.fullmatch(NUMBER, value) is not None
+
+
+def test_charts_keep_decimal_points_in_a_dutch_page(client, coordinator):
+    """Dutch writes 2,5 in text; an SVG coordinate written that way breaks the chart."""
+    round = answered_round(coordinator, [answers(2), answers(3), answers(4), answers(5)])
+    client.force_login(coordinator)
+    url = reverse("guidance:maturity_round", args=[round.pk])
+    content = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    found = [
+        m for svg in re.findall(r"<svg.*?</svg>", content, re.S) for m in COORDINATE.findall(svg)
+    ]
+    assert len(found) > 20
+    assert [(a, v) for a, v in found if not well_formed(a, v)] == []
+    assert well_formed("x2", "441.2") and not well_formed("x2", "441,2")
+    assert not well_formed("points", "320,0,172,0 344,2,186,0")

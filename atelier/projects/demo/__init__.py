@@ -8,6 +8,7 @@ person named in it is fictitious.
 
 from django.db import transaction
 
+from atelier.academy.models import Team
 from atelier.accounts.models import User
 from atelier.projects.models import Project
 
@@ -47,8 +48,17 @@ def load_demo_workspace() -> str:
     coordinator = User.objects.get(email=COORDINATOR_EMAIL)
     existing = Project.objects.filter(organisation=coordinator.organisation, title=TITLE).first()
     if existing is not None:
+        _link_learning_path_team(existing)
         return _summary(existing, "kept as it is")
     participant = User.objects.get(email=PARTICIPANT_EMAIL)
     project = open_demo_project(coordinator=coordinator, participant=participant)
     _add_canvases(project, coordinator, participant)
+    _link_learning_path_team(project)
     return _summary(project, "opened")
+
+
+def _link_learning_path_team(project: Project) -> None:
+    """Geel's team in the learning path works on this project (when the academy demo is there)."""
+    Team.objects.filter(organisation=project.organisation, project__isnull=True).update(
+        project=project
+    )
