@@ -64,8 +64,12 @@ class OutlineSection:
 
 
 def pretty(data: Any) -> str:
-    """The rules as staff read and edit them: indented, keys in their saved order."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """The rules as staff read and edit them: indented, keys sorted.
+
+    PostgreSQL's jsonb does not keep the order keys were saved in; sorted keys read and
+    compare (the diff between versions) the same on every database.
+    """
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
 
 
 def _dutch_text(item: dict[str, Any]) -> str:
