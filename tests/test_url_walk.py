@@ -300,6 +300,7 @@ PAGES: dict[str, dict[str, Answer]] = {
     "canvases:board": PROJECT_READ,
     "canvases:settings": PROJECT_WRITE,
     "canvases:delete": CANVAS_POST_ONLY,
+    "canvases:portrait": CANVAS_POST_ONLY,
     "canvases:card_new": PROJECT_WRITE,  # asked with ?lane=&step= of the journey
     "canvases:relation_add": CANVAS_POST_ONLY,
     "canvases:stage_add": CANVAS_POST_ONLY,

@@ -37,6 +37,9 @@ class Canvas(models.Model):
         _("as is or to be"), max_length=5, choices=CanvasState.choices, blank=True
     )
     description = models.TextField(_("description"), blank=True)
+    # A persona's photo or drawn portrait: a small JPEG as a data URI, so that versions,
+    # exports, copies and shared links carry it through the one JSON form (portrait.py).
+    portrait = models.TextField(_("portrait"), blank=True)
     # Bumped by every change to the canvas or its content: the basis for live co-editing.
     revision = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(

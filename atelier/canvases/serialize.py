@@ -30,6 +30,7 @@ def serialize_canvas(canvas: Canvas, *, with_ids: bool = False) -> dict[str, Any
         "title": canvas.title,
         "state": canvas.state,
         "description": canvas.description,
+        "portrait": canvas.portrait,
         "revision": canvas.revision,
         **({"id": canvas.pk, "project": canvas.project_id} if with_ids else {}),
         "stages": _stages(stages, steps, with_ids),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/board/", editor.board_fragment, name="board"),
     path("<int:pk>/settings/", editor.canvas_settings, name="settings"),
     path("<int:pk>/delete/", editor.canvas_delete, name="delete"),
+    path("<int:pk>/portrait/", editor.canvas_portrait, name="portrait"),
     path("<int:pk>/cards/new/", cards.card_new, name="card_new"),
     path("<int:pk>/relations/new/", cards.relation_add, name="relation_add"),
     path("<int:pk>/stages/new/", structure.stage_add, name="stage_add"),

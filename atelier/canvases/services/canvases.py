@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from atelier.accounts.models import User
 from atelier.canvases import kinds
 from atelier.canvases.models import Canvas, CanvasState
+from atelier.canvases.portrait import portrait_from_upload
 from atelier.method.models import ArtefactKind
 from atelier.projects.models import Project
 
-from .common import StaleEdit
+from .common import StaleEdit, touch
 from .structure import default_grid
 
 
@@ -70,3 +71,22 @@ def update_canvas(
 @transaction.atomic
 def delete_canvas(*, canvas: Canvas, by: User | None) -> None:
     canvas.delete()
+
+
+@transaction.atomic
+def set_portrait(*, canvas: Canvas, upload: object, size: int, by: User | None) -> Canvas:
+    """Give a persona its photo or portrait (downscaled, without metadata)."""
+    if canvas.kind != ArtefactKind.PERSONA:
+        raise ValidationError(_("Only a persona has a portrait."))
+    canvas.portrait = portrait_from_upload(upload, size)
+    canvas.save(update_fields=["portrait", "updated_at"])
+    touch(canvas)
+    return canvas
+
+
+@transaction.atomic
+def remove_portrait(*, canvas: Canvas, by: User | None) -> Canvas:
+    canvas.portrait = ""
+    canvas.save(update_fields=["portrait", "updated_at"])
+    touch(canvas)
+    return canvas

@@ -26,6 +26,7 @@ from atelier.canvases.models import (
     Stage,
     Step,
 )
+from atelier.canvases.portrait import check_portrait
 from atelier.canvases.serialize import FORMAT, serialize_canvas
 from atelier.method.models import ArtefactKind
 from atelier.projects.models import Project
@@ -162,6 +163,10 @@ def check_document(data: Any) -> Checked:
     if data.get("state") not in ("", None, *CanvasState.values):
         problems.append(_("state: as_is, to_be or empty."))
     try:
+        check_portrait(data.get("portrait"))
+    except ValidationError as error:
+        problems.extend(error.messages)
+    try:
         grid = _check_grid(data, problems) if kind in kinds.GRID_KINDS else ({}, set())
         for number, card in enumerate(data.get("cards") or []):
             _uid(card.get("uid"), f"cards[{number}]", problems)
@@ -287,6 +292,7 @@ def import_canvas(*, project: Project, data: Any, by: User | None) -> tuple[Canv
         title=checked.data["title"].strip()[:200],
         state=checked.data.get("state") or "",
         description=checked.data.get("description") or "",
+        portrait=checked.data.get("portrait") or "",
         created_by=by,
     )
     return canvas, _write_content(canvas, checked.data, by)
@@ -314,6 +320,7 @@ def replace_content(*, canvas: Canvas, data: Any, by: User | None) -> int:
         title=checked.data["title"].strip()[:200],
         state=checked.data.get("state") or "",
         description=checked.data.get("description") or "",
+        portrait=checked.data.get("portrait") or "",
     )
     touch(canvas)
     return dropped

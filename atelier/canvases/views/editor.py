@@ -17,7 +17,12 @@ from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.forms import CanvasForm, LaneForm, set_hidden
 from atelier.canvases.models import Canvas
 from atelier.canvases.serialize import serialize_canvas
-from atelier.canvases.services.canvases import delete_canvas, update_canvas
+from atelier.canvases.services.canvases import (
+    delete_canvas,
+    remove_portrait,
+    set_portrait,
+    update_canvas,
+)
 from atelier.canvases.services.common import StaleEdit
 from atelier.lib.htmx import HtmxHttpRequest
 from atelier.projects.access import can_edit
@@ -136,3 +141,21 @@ def canvas_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     delete_canvas(canvas=canvas, by=user_of(request))  # type: ignore[arg-type]
     messages.success(request, _("The canvas “%(title)s” is deleted.") % {"title": canvas.title})
     return redirect("projects:detail", pk=project.pk)
+
+
+@login_required
+@post_only
+def canvas_portrait(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Upload (or remove) a persona's photo or portrait."""
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
+    upload = request.FILES.get("portrait")
+    try:
+        if request.POST.get("remove"):
+            remove_portrait(canvas=canvas, by=user_of(request))
+        elif upload is None:
+            raise ValidationError(_("Choose an image file."))
+        else:
+            set_portrait(canvas=canvas, upload=upload, size=upload.size or 0, by=user_of(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("canvases:canvas", pk=canvas.pk)
