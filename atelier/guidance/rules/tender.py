@@ -28,7 +28,7 @@ THRESHOLDS = [
         "name": _t("Opdracht van beperkte waarde", "Low-value contract"),
         "explanation": _t(
             "Onder 30.000 euro zonder btw volstaat een aanvaarde factuur. Vraag waar het kan "
-            "toch meerdere ontwerpers om een voorstel, zodat u kunt vergelijken.",
+            "toch meerdere ontwerpers om een voorstel, zodat je kunt vergelijken.",
             "Below 30,000 euros excluding VAT an accepted invoice is enough. Where you can, "
             "still ask several designers for a proposal so that you can compare.",
         ),
@@ -63,7 +63,7 @@ THRESHOLDS = [
         "below": None,
         "name": _t("Procedure met Europese bekendmaking", "Procedure with European publication"),
         "explanation": _t(
-            "Boven de Europese drempel voor lokale besturen maakt u de opdracht ook bekend in "
+            "Boven de Europese drempel voor lokale besturen maak je de opdracht ook bekend in "
             "het Publicatieblad van de Europese Unie; reken op langere termijnen.",
             "Above the European threshold for local authorities the contract is also published "
             "in the Official Journal of the European Union; expect longer time limits.",

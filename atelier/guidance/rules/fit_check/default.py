@@ -212,7 +212,7 @@ USERS = [
         "key": "unknown_users",
         "dimension": "users",
         "text": _t(
-            "Wat weet u over hoe gebruikers de dienst beleven?",
+            "Wat weet je over hoe gebruikers de dienst beleven?",
             "What do you know about how users experience the service?",
         ),
         "options": [
@@ -221,7 +221,7 @@ USERS = [
                 1,
                 _t("Recent onderzoek vertelt het ons goed", "Recent research tells us well"),
                 _t(
-                    "U kent de beleving al goed: bouw verder op dat onderzoek.",
+                    "Je kent de beleving al goed: bouw verder op dat onderzoek.",
                     "You already know the experience well: build on that research.",
                 ),
             ),
@@ -233,7 +233,7 @@ USERS = [
                     "Figures and complaints, but not the why",
                 ),
                 _t(
-                    "U ziet wat er misloopt maar niet waarom: interviews en observaties "
+                    "Je ziet wat er misloopt maar niet waarom: interviews en observaties "
                     "vullen dat gat.",
                     "You see what goes wrong but not why: interviews and observation "
                     "fill that gap.",
@@ -502,7 +502,7 @@ ACCESS = [
         "key": "access_users",
         "dimension": "access",
         "text": _t(
-            "Kunt u de gebruikers bereiken en spreken?",
+            "Kun je de gebruikers bereiken en spreken?",
             "Can you reach and talk to the users?",
         ),
         "options": [
@@ -552,7 +552,7 @@ ACCESS = [
         "key": "access_data",
         "dimension": "access",
         "text": _t(
-            "Hebt u gegevens over de dienst (aantallen, klachten, wachttijden)?",
+            "Heb je gegevens over de dienst (aantallen, klachten, wachttijden)?",
             "Do you have data on the service (numbers, complaints, waiting times)?",
         ),
         "options": [
@@ -561,7 +561,7 @@ ACCESS = [
                 3,
                 _t("Ja, meteen beschikbaar", "Yes, readily available"),
                 _t(
-                    "Gegevens liggen klaar: ze tonen waar u het eerst moet kijken.",
+                    "Gegevens liggen klaar: ze tonen waar je het eerst moet kijken.",
                     "Data is at hand: it shows where to look first.",
                 ),
             ),
@@ -613,7 +613,7 @@ LEVELS = [
         "name": _t("Niveau 1 · kennismaking", "Level 1 · introduction"),
         "description": _t(
             "Een workshop van een uur rond een echt voorbeeld: wat service design is en wat "
-            "het voor uw bestuur kan doen.",
+            "het voor jouw bestuur kan doen.",
             "A one-hour workshop around a real case: what service design is and what it "
             "could do for your authority.",
         ),
@@ -623,7 +623,7 @@ LEVELS = [
         "name": _t("Niveau 2 · eendaagse opleiding", "Level 2 · one-day training"),
         "description": _t(
             "Principes, fasen en technieken: oordelen waar service design loont, welke "
-            "expertise u in huis hebt en welke u inhaalt.",
+            "expertise je in huis hebt en welke je inhaalt.",
             "Principles, phases and techniques: judge where service design pays off, which "
             "expertise you have in house and which to bring in.",
         ),
@@ -666,7 +666,7 @@ OUTCOMES = {
                 "residents and staff.",
             ),
             _t(
-                "Beslis met de expertiseplanner welke fasen u zelf doet en waar u een "
+                "Beslis met de expertiseplanner welke fasen je zelf doet en waar je een "
                 "ontwerper inschakelt.",
                 "Decide with the expertise planner which phases you do yourselves and "
                 "where you bring in a designer.",
@@ -712,7 +712,7 @@ OUTCOMES = {
                 "from a comparable authority.",
             ),
             _t(
-                "Verzamel wat u al weet over de dienst: aantallen, klachten, wachttijden.",
+                "Verzamel wat je al weet over de dienst: aantallen, klachten, wachttijden.",
                 "Gather what you already know about the service: numbers, complaints, "
                 "waiting times.",
             ),
