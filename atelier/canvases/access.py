@@ -1,6 +1,9 @@
 """A canvas is seen and changed by whoever may see and change its project."""
 
+from typing import Any, TypeVar, cast
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from atelier.accounts.models import User
@@ -23,13 +26,23 @@ def get_canvas_for_user(user: User | None, pk: int, *, write: bool = False) -> C
     return canvas
 
 
+PartType = TypeVar("PartType", bound=Model)
+
+
+def through_canvas(
+    user: User | None, queryset: QuerySet[PartType], pk: int, *, write: bool = False
+) -> PartType:
+    """A card, stage, step, lane or link, through the canvas it belongs to (404 when hidden)."""
+    part: Any = queryset.filter(pk=pk).first()
+    if part is None:
+        raise Http404
+    part.canvas = get_canvas_for_user(user, part.canvas_id, write=write)
+    return cast(PartType, part)
+
+
 def get_card_for_user(user: User | None, pk: int, *, write: bool = False) -> Card:
     """A card, through the canvas it belongs to (404 for those who may not see it)."""
-    card = Card.objects.filter(pk=pk).select_related("lane", "step").first()
-    if card is None:
-        raise Http404
-    card.canvas = get_canvas_for_user(user, card.canvas_id, write=write)
-    return card
+    return through_canvas(user, Card.objects.select_related("lane", "step"), pk, write=write)
 
 
 PARTS: dict[str, type[Stage | Step | Lane]] = {"stage": Stage, "step": Step, "lane": Lane}
@@ -39,17 +52,12 @@ def get_part_for_user(
     user: User | None, kind: str, pk: int, *, write: bool = False
 ) -> Stage | Step | Lane:
     """A stage, step or lane, through its canvas (404 for those who may not see it)."""
-    model = PARTS.get(kind)
-    part = model.objects.filter(pk=pk).first() if model else None
-    if part is None:
+    if kind not in PARTS:
         raise Http404
-    part.canvas = get_canvas_for_user(user, part.canvas_id, write=write)
-    return part
+    part = through_canvas(user, PARTS[kind]._default_manager.all(), pk, write=write)
+    return cast(Stage | Step | Lane, part)
 
 
 def get_link_for_user(user: User | None, pk: int, *, write: bool = False) -> Link:
-    link = Link.objects.filter(pk=pk).first()
-    if link is None:
-        raise Http404
-    link.canvas = get_canvas_for_user(user, link.canvas_id, write=write)
-    return link
+    """A link, through the canvas it sits on (404 for those who may not see it)."""
+    return through_canvas(user, Link.objects.all(), pk, write=write)

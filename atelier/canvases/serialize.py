@@ -77,8 +77,8 @@ def _cards(
     return [
         {
             "uid": str(card.uid),
-            "lane": lane_uid.get(card.lane_id) if card.lane_id else None,  # type: ignore[arg-type]
-            "step": step_uid.get(card.step_id) if card.step_id else None,  # type: ignore[arg-type]
+            "lane": lane_uid.get(card.lane_id) if card.lane_id else None,
+            "step": step_uid.get(card.step_id) if card.step_id else None,
             "section": card.section,
             "text": card.text,
             "fields": card.fields,

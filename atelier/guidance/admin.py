@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from atelier.accounts.models import User
+from atelier.accounts.access import user_of
 
 from .models import (
     Bid,
@@ -94,12 +94,8 @@ class RuleSetAdmin(admin.ModelAdmin):
             rules=obj,
             document=json.dumps(form.cleaned_data["data"]),
             note=form.cleaned_data["note"],
-            by=_user(request),
+            by=user_of(request),
         )
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]  # the admin lets only staff in
 
 
 @admin.register(FitCheck)

@@ -1,13 +1,13 @@
 """Guidance in the REST API: the tenders a person may see, with their ranking once scored."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
-from atelier.accounts.models import User
+from atelier.accounts.access import user_of
 from atelier.api.auth import BearerToken
 from atelier.guidance.models import Tender
 from atelier.guidance.services import scoring
@@ -73,7 +73,7 @@ def tender_out(tender: Tender) -> dict[str, Any]:
 @router.get("/tenders", response=TenderPage)
 def list_tenders(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
     """The tenders of the projects the person may read and of the juries they sit on."""
-    tenders = scoring.tenders_visible_to(cast(User, request.user)).order_by("-created_at", "-pk")
+    tenders = scoring.tenders_visible_to(user_of(request)).order_by("-created_at", "-pk")
     limit = max(1, min(query.limit, MAX_LIMIT))
     offset = max(0, query.offset)
     page = scoring.with_scoring_data(tenders.select_related("project__organisation", "rules"))

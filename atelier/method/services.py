@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -62,7 +62,10 @@ def _next_position() -> int:
 
 @transaction.atomic
 def add_phase(*, name_nl: str, name_en: str = "", by: User | None = None) -> Phase:
-    """Adds a phase at the end of the list."""
+    """Adds a phase at the end of the list, unless one of that Dutch name exists already."""
+    if Phase.objects.filter(name_nl__iexact=name_nl.strip()).exists():
+        # Also a double click or a second tab: the phase is added once.
+        raise MethodRefusal(_("A phase with this Dutch name exists already."))
     slug = _unique_slug(Phase, name_en or name_nl, None)
     return Phase.objects.create(
         position=_next_position(), slug=slug, name_nl=name_nl, name_en=name_en
@@ -100,10 +103,16 @@ def move_phase(*, phase: Phase, direction: str, by: User | None = None) -> Phase
 
 @transaction.atomic
 def delete_phase(*, phase: Phase, by: User | None = None) -> None:
-    """Deletes a phase that no technique uses."""
+    """Deletes a phase that no technique, project, plan or decision uses."""
     if Technique.objects.filter(phase=phase).exists():
         raise MethodRefusal(_("This phase still has techniques. Move them to another phase first."))
-    phase.delete()
+    try:
+        with transaction.atomic():
+            phase.delete()
+    except ProtectedError:
+        raise MethodRefusal(
+            _("Projects use this phase in their plan or decision log, so it stays.")
+        ) from None
 
 
 @transaction.atomic

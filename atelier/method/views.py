@@ -3,12 +3,12 @@
 from typing import Any, cast
 
 from django.contrib import messages
-from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.accounts.models import User
 
@@ -19,13 +19,9 @@ from .models import Phase, Technique
 GET_AND_POST = ["GET", "POST"]
 
 
-def _user(request: HttpRequest) -> User | None:
-    return request.user if request.user.is_authenticated else None
-
-
-def _staff(request: HttpRequest) -> User:
-    """The signed-in staff member (the views that call it are guarded by staff_required)."""
-    return cast(User, request.user)
+def _reader(request: HttpRequest) -> User | None:
+    """The signed-in reader, or None for a visitor (the library is public)."""
+    return user_of(request) if request.user.is_authenticated else None
 
 
 @require_GET
@@ -35,7 +31,7 @@ def library(request: HttpRequest) -> HttpResponse:
     filters = selectors.LibraryFilter(
         query=form.value("q"), phase=form.value("phase"), expertise=form.value("expertise")
     )
-    techniques = list(selectors.technique_list(filters, user=_user(request)))
+    techniques = list(selectors.technique_list(filters, user=_reader(request)))
     context = {
         "form": form,
         "groups": selectors.group_by_phase(techniques),
@@ -47,7 +43,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def technique_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    technique = get_object_or_404(selectors.visible_techniques(_user(request)), slug=slug)
+    technique = get_object_or_404(selectors.visible_techniques(_reader(request)), slug=slug)
     return render(request, "method/technique_detail.html", {"technique": technique})
 
 
@@ -71,7 +67,7 @@ def _edit(request: HttpRequest, technique: Technique | None) -> HttpResponse:
         revision = form.cleaned_data["revision"] or 0
         try:
             saved = services.save_technique(
-                technique=technique, data=form.changes(), revision=revision, by=_staff(request)
+                technique=technique, data=form.changes(), revision=revision, by=user_of(request)
             )
         except services.StaleTechnique as refusal:
             assert technique is not None  # noqa: S101 (a new card cannot be stale)
@@ -117,9 +113,13 @@ def technique_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def phases(request: HttpRequest) -> HttpResponse:
     form = PhaseNamesForm(request.POST or None, prefix="new")
     if request.method == "POST" and form.is_valid():
-        phase = services.add_phase(by=_staff(request), **form.cleaned_data)
-        messages.success(request, _("Phase “%(name)s” added.") % {"name": phase.name})
-        return redirect("method:phases")
+        try:
+            phase = services.add_phase(by=user_of(request), **form.cleaned_data)
+        except services.MethodRefusal as refusal:
+            form.add_error("name_nl", refusal.message)
+        else:
+            messages.success(request, _("Phase “%(name)s” added.") % {"name": phase.name})
+            return redirect("method:phases")
     context = {"phases": selectors.phases_with_counts(), "form": form}
     return render(request, "method/phases.html", context)
 
@@ -130,7 +130,7 @@ def phase_rename(request: HttpRequest, slug: str) -> HttpResponse:
     phase = get_object_or_404(Phase, slug=slug)
     form = PhaseNamesForm(request.POST, prefix=slug)
     if form.is_valid():
-        services.rename_phase(phase=phase, by=_staff(request), **form.cleaned_data)
+        services.rename_phase(phase=phase, by=user_of(request), **form.cleaned_data)
         messages.success(request, _("Phase renamed."))
     else:
         messages.error(request, _("A phase needs a Dutch name."))
@@ -144,7 +144,7 @@ def phase_move(request: HttpRequest, slug: str) -> HttpResponse:
     form = MovePhaseForm(request.POST)
     if form.is_valid():
         services.move_phase(
-            phase=phase, direction=form.cleaned_data["direction"], by=_staff(request)
+            phase=phase, direction=form.cleaned_data["direction"], by=user_of(request)
         )
     return redirect("method:phases")
 
@@ -154,9 +154,9 @@ def phase_move(request: HttpRequest, slug: str) -> HttpResponse:
 def phase_delete(request: HttpRequest, slug: str) -> HttpResponse:
     phase = get_object_or_404(Phase, slug=slug)
     try:
-        services.delete_phase(phase=phase, by=_staff(request))
-    except (services.MethodRefusal, ProtectedError) as refusal:
-        messages.error(request, str(getattr(refusal, "message", refusal)))
+        services.delete_phase(phase=phase, by=user_of(request))
+    except services.MethodRefusal as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(request, _("Phase deleted."))
     return redirect("method:phases")

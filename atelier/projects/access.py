@@ -27,16 +27,18 @@ def projects_visible_to(user: User | None) -> QuerySet[Project]:
         return Project.objects.none()
     if user.is_association_staff:
         return Project.objects.all()
-    editable = Q(members__user=user)
-    if user.role == Role.COORDINATOR and user.organisation_id:
-        editable |= Q(organisation_id=user.organisation_id)
-    return Project.objects.filter(editable).distinct()
+    return _editable(user)
 
 
 def projects_editable_by(user: User | None) -> QuerySet[Project]:
     """The projects this person may change."""
     if not _is_active(user):
         return Project.objects.none()
+    return _editable(user)
+
+
+def _editable(user: User) -> QuerySet[Project]:
+    """The team's projects and, for a coordinator, every project of their organisation."""
     editable = Q(members__user=user)
     if user.role == Role.COORDINATOR and user.organisation_id:
         editable |= Q(organisation_id=user.organisation_id)

@@ -1,6 +1,6 @@
 """Projects in the REST API: the same access rules and services as the project pages."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
-from atelier.accounts.models import User
+# Re-exported: atelier.canvases.api imports it from here.
+from atelier.accounts.access import user_of
 from atelier.api.auth import BearerToken
 from atelier.api.refusals import WRITE_REFUSALS, refusals
 from atelier.method.models import Phase
@@ -64,11 +65,6 @@ class ProjectChange(Schema):
     target_group: str | None = None
     status: str | None = None
     current_phase: str | None = None  # a phase slug
-
-
-def user_of(request: HttpRequest) -> User:
-    """The person behind the token or the session (both authenticators set request.user)."""
-    return cast(User, request.user)
 
 
 def project_out(request: HttpRequest, project: Project) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from typing import cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -127,9 +127,16 @@ def add_member(*, project: Project, user: User, by: User) -> ProjectMember:
         raise ValidationError(_("Only people of the project's organisation can join its team."))
     if project.members.filter(user=user).exists():
         raise ValidationError(_("This person is on the team already."))
-    return ProjectMember.objects.create(
-        project=project, user=user, role=MemberRole.MEMBER, added_by=by
-    )
+    return _join(project=project, user=user, role=MemberRole.MEMBER, added_by=by)
+
+
+def _join(**fields: object) -> ProjectMember:
+    """Save a membership; the same request sent twice at once is refused, not a crash."""
+    try:
+        with transaction.atomic():
+            return ProjectMember.objects.create(**fields)
+    except IntegrityError:
+        raise ValidationError(_("This person is on the team already.")) from None
 
 
 EXPERT_ON_ANOTHER_PROJECT = _lazy(
@@ -167,9 +174,7 @@ def _add_expert(*, project: Project, person: User, by: User) -> ProjectMember:
         raise ValidationError(_("This person is on the team already."))
     if ProjectMember.objects.filter(user=person, role=MemberRole.EXPERT).exists():
         raise ValidationError(str(EXPERT_ON_ANOTHER_PROJECT))
-    return ProjectMember.objects.create(
-        project=project, user=person, role=MemberRole.EXPERT, added_by=by
-    )
+    return _join(project=project, user=person, role=MemberRole.EXPERT, added_by=by)
 
 
 def _invite_new_expert(*, project: Project, email: str, by: User, base_url: str) -> ProjectMember:
@@ -231,13 +236,16 @@ def plan_technique(
 ) -> PlannedTechnique:
     """Plan a technique in a phase of the project (by default the technique's own phase)."""
     _require_edit(by, project)
-    return PlannedTechnique.objects.create(
-        project=project,
-        technique=technique,
-        phase=phase or technique.phase,
-        planned_for=planned_for,
-        note=note.strip()[:300],
-    )
+    fields = {
+        "project": project,
+        "technique": technique,
+        "phase": phase or technique.phase,
+        "planned_for": planned_for,
+        "note": note.strip()[:300],
+    }
+    # The same form sent twice (a double click, a second tab) plans the technique once.
+    same = PlannedTechnique.objects.filter(**fields, done_on__isnull=True).first()
+    return same or PlannedTechnique.objects.create(**fields)
 
 
 @transaction.atomic
@@ -272,12 +280,14 @@ def record_decision(
     title = (title or "").strip()
     if not title:
         raise ValidationError(_("Say what was decided."))
-    return Decision.objects.create(
-        project=project,
-        decided_on=decided_on,
-        title=title[:300],
-        rationale=rationale.strip(),
-        decided_by=decided_by.strip()[:200],
-        phase=phase,
-        recorded_by=by,
-    )
+    fields = {
+        "project": project,
+        "decided_on": decided_on,
+        "title": title[:300],
+        "rationale": rationale.strip(),
+        "decided_by": decided_by.strip()[:200],
+        "phase": phase,
+    }
+    # The same entry sent twice (a double click, a second tab) is logged once.
+    same = Decision.objects.filter(**fields).first()
+    return same or Decision.objects.create(**fields, recorded_by=by)

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from atelier.accounts.models import User
+from atelier.accounts.access import user_of
 from atelier.canvases.services.canvases import create_canvas
 from atelier.method.models import Phase
 
@@ -35,10 +35,6 @@ from .models import Project
 ProjectView = Callable[..., HttpResponse]
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def project_view(*methods: str, write: bool = False) -> Callable[[ProjectView], ProjectView]:
     """Resolve the project (404 for others) before anything else, even the method check,
     so that a project's URLs tell an outsider nothing; POST (or `write`) needs write access."""
@@ -48,7 +44,7 @@ def project_view(*methods: str, write: bool = False) -> Callable[[ProjectView], 
         @wraps(view)
         def wrapped(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
             writing = write or request.method == "POST"
-            project = get_project_for_user(_user(request), pk, write=writing)
+            project = get_project_for_user(user_of(request), pk, write=writing)
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
             return view(request, project, **kwargs)
@@ -70,7 +66,7 @@ def _attempt(form: Any, service: Callable[..., Any], **arguments: Any) -> Any:
 @login_required
 @require_GET
 def project_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     context = {"projects": selectors.project_list(user), "may_open": may_open_projects(user)}
     return render(request, "projects/project_list.html", context)
 
@@ -78,11 +74,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
-    if not may_open_projects(_user(request)):
+    if not may_open_projects(user_of(request)):
         raise PermissionDenied
     form = ProjectCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        project = _attempt(form, services.open_project, **form.cleaned_data, by=_user(request))
+        project = _attempt(form, services.open_project, **form.cleaned_data, by=user_of(request))
         if project is not None:
             messages.success(request, _("The project is open. You are its lead."))
             return redirect("projects:detail", pk=project.pk)
@@ -92,7 +88,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 def _render_detail(
     request: HttpRequest, project: Project, canvas_form: CanvasForm | None = None
 ) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     plan = selectors.plan_by_phase(project)
     context = {
         "project": project,
@@ -121,7 +117,7 @@ def project_edit(request: HttpRequest, project: Project) -> HttpResponse:
     current = None
     if form is not None and form.is_valid():
         try:
-            services.update_project(project=project, **form.cleaned_data, by=_user(request))
+            services.update_project(project=project, **form.cleaned_data, by=user_of(request))
         except services.StaleProject as stale:
             form.add_error(None, stale)
             current = stale.current
@@ -150,7 +146,7 @@ def _retarget(form: ProjectEditForm, revision: int) -> ProjectEditForm:
 def set_phase(request: HttpRequest, project: Project) -> HttpResponse:
     form = PhaseForm(request.POST)
     if form.is_valid():
-        services.set_phase(project=project, phase=form.cleaned_data["phase"], by=_user(request))
+        services.set_phase(project=project, phase=form.cleaned_data["phase"], by=user_of(request))
         messages.success(request, _("The project moved to another phase."))
     else:
         messages.error(request, _("Choose a phase."))
@@ -162,7 +158,7 @@ def canvas_create(request: HttpRequest, project: Project) -> HttpResponse:
     form = CanvasForm(request.POST)
     if form.is_valid():
         canvas = _attempt(
-            form, create_canvas, project=project, **form.cleaned_data, by=_user(request)
+            form, create_canvas, project=project, **form.cleaned_data, by=user_of(request)
         )
         if canvas is not None:
             return redirect(reverse("canvases:canvas", args=[canvas.pk]))
@@ -178,7 +174,7 @@ def _render_team(
     context = {
         "project": project,
         "team": selectors.team(project),
-        "may_manage_team": can_manage_team(_user(request), project),
+        "may_manage_team": can_manage_team(user_of(request), project),
         "add_form": add_form or AddMemberForm(project=project),
         "invite_form": invite_form or InviteExpertForm(),
     }
@@ -195,7 +191,9 @@ def member_add(request: HttpRequest, project: Project) -> HttpResponse:
     form = AddMemberForm(request.POST, project=project)
     if form.is_valid():
         user = form.cleaned_data["user"]
-        member = _attempt(form, services.add_member, project=project, user=user, by=_user(request))
+        member = _attempt(
+            form, services.add_member, project=project, user=user, by=user_of(request)
+        )
         if member is not None:
             messages.success(request, _("%(person)s joined the team.") % {"person": user})
             return redirect("projects:team", pk=project.pk)
@@ -211,7 +209,7 @@ def expert_invite(request: HttpRequest, project: Project) -> HttpResponse:
             services.invite_expert,
             project=project,
             email=form.cleaned_data["email"],
-            by=_user(request),
+            by=user_of(request),
             base_url=request.build_absolute_uri("/")[:-1],
         )
         if member is not None:
@@ -227,7 +225,7 @@ def expert_invite(request: HttpRequest, project: Project) -> HttpResponse:
 def member_remove(request: HttpRequest, project: Project, member_pk: int) -> HttpResponse:
     member = get_object_or_404(project.members.select_related("project"), pk=member_pk)
     try:
-        services.remove_member(member=member, by=_user(request))
+        services.remove_member(member=member, by=user_of(request))
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
     else:
@@ -241,7 +239,7 @@ def _render_plan(
     context = {
         "project": project,
         "plan": selectors.plan_by_phase(project),
-        "may_edit": can_edit(_user(request), project),
+        "may_edit": can_edit(user_of(request), project),
         "plan_form": plan_form or PlanForm(),
         "done_form": DoneForm(),
     }
@@ -254,7 +252,7 @@ def plan(request: HttpRequest, project: Project) -> HttpResponse:
         return _render_plan(request, project)
     form = PlanForm(request.POST)
     if form.is_valid():
-        planned = services.plan_technique(project=project, **form.cleaned_data, by=_user(request))
+        planned = services.plan_technique(project=project, **form.cleaned_data, by=user_of(request))
         messages.success(request, _("%(technique)s is planned.") % {"technique": planned})
         return redirect("projects:plan", pk=project.pk)
     return _render_plan(request, project, plan_form=form)
@@ -265,7 +263,9 @@ def plan_done(request: HttpRequest, project: Project, planned_pk: int) -> HttpRe
     planned = get_object_or_404(project.plan.select_related("project"), pk=planned_pk)
     form = DoneForm(request.POST)
     if form.is_valid():
-        services.mark_done(planned=planned, done_on=form.cleaned_data["done_on"], by=_user(request))
+        services.mark_done(
+            planned=planned, done_on=form.cleaned_data["done_on"], by=user_of(request)
+        )
         messages.success(request, _("%(technique)s is done.") % {"technique": planned})
     else:
         messages.error(request, _("Give the day it was done."))
@@ -275,7 +275,7 @@ def plan_done(request: HttpRequest, project: Project, planned_pk: int) -> HttpRe
 @project_view("POST")
 def plan_remove(request: HttpRequest, project: Project, planned_pk: int) -> HttpResponse:
     planned = get_object_or_404(project.plan.select_related("project"), pk=planned_pk)
-    services.unplan(planned=planned, by=_user(request))
+    services.unplan(planned=planned, by=user_of(request))
     messages.success(request, _("%(technique)s is off the plan.") % {"technique": planned})
     return redirect("projects:plan", pk=project.pk)
 
@@ -285,7 +285,11 @@ def decisions(request: HttpRequest, project: Project) -> HttpResponse:
     form = DecisionForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         decision = _attempt(
-            form, services.record_decision, project=project, **form.cleaned_data, by=_user(request)
+            form,
+            services.record_decision,
+            project=project,
+            **form.cleaned_data,
+            by=user_of(request),
         )
         if decision is not None:
             messages.success(request, _("The decision is in the log."))
@@ -293,7 +297,7 @@ def decisions(request: HttpRequest, project: Project) -> HttpResponse:
     context = {
         "project": project,
         "decisions": selectors.decision_log(project),
-        "may_edit": can_edit(_user(request), project),
+        "may_edit": can_edit(user_of(request), project),
         "form": form,
     }
     return render(request, "projects/decisions.html", context)

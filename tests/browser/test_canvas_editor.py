@@ -187,3 +187,19 @@ def test_a_persona_is_filled_in_by_mouse(open_visit, participant, library):
     assert Card.objects.get(canvas=canvas, section="profile").fields == {
         "quote": "I just want one place to go."
     }
+
+
+@pytest.mark.browser
+def test_a_double_click_on_save_adds_the_card_once(open_visit, participant, journey):
+    visit = open_visit(locale="en-GB")
+    visit.sign_in(participant)
+    page = visit.open(f"/canvases/{journey.pk}/")
+    lane = Lane.objects.get(canvas=journey, title="Opportunities")
+    step = Step.objects.filter(canvas=journey).order_by("stage__position", "position").first()
+    page.locator(f"td.cell[data-lane='{lane.pk}'][data-step='{step.pk}'] a.cell-add").click()
+    settled(page)
+    page.locator(".card-editor textarea").fill("One ticket machine for all desks")
+    page.locator(".card-editor").get_by_role("button", name="Save").dblclick()
+    expect(page.locator(".canvas-card", has_text="One ticket machine")).to_have_count(1)
+    settled(page)
+    assert Card.objects.filter(canvas=journey, text="One ticket machine for all desks").count() == 1

@@ -104,3 +104,22 @@ def test_a_new_user_builds_exports_and_shares_a_journey_and_a_blueprint(
     expect(page.get_by_role("row", name=re.compile("Line of visibility"))).to_be_visible()
     assert Canvas.objects.filter(project__title="One front door for the social house").count() == 2
     visit.audit()
+
+
+@pytest.mark.browser
+def test_a_double_click_on_open_the_project_opens_one(open_visit, participant, library):
+    from atelier.projects.models import Project
+
+    visit = open_visit(locale="en-GB")
+    visit.sign_in(participant)
+    page = visit.open("/projects/new/")
+    page.get_by_label("Title").fill("Clicked twice")
+    posts: list[str] = []
+    page.on(
+        "request", lambda request: posts.append(request.url) if request.method == "POST" else None
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Open")).dblclick()
+    visit.audit()
+    assert len(posts) == 1  # the browser sent the form once
+    assert Project.objects.filter(title="Clicked twice").count() == 1

@@ -1,9 +1,5 @@
 """The trainer's attendance sheet for a session, and the edition's attendance export."""
 
-import csv
-import io
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from openpyxl import Workbook
 
 from atelier.academy.models import AttendanceStatus, Edition, Session
 from atelier.academy.selectors.attendance import (
@@ -25,14 +20,10 @@ from atelier.academy.services.attendance import (
     can_record_attendance,
     record_attendance,
 )
+from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
-from atelier.accounts.models import User
 from atelier.lib.spreadsheet_cells import safe_cell
-
-
-def signed_in_user(request: HttpRequest) -> User:
-    """The person behind a request that the login guard let through."""
-    return cast(User, request.user)
+from atelier.lib.spreadsheets import csv_response, xlsx_response
 
 
 def _posted_statuses(request: HttpRequest, enrolment_ids: list[int]) -> dict[int, str]:
@@ -48,7 +39,7 @@ def _posted_statuses(request: HttpRequest, enrolment_ids: list[int]) -> dict[int
 @require_http_methods(["GET", "POST"])
 def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session.objects.select_related("edition__course"), pk=pk)
-    if not can_record_attendance(signed_in_user(request), session):
+    if not can_record_attendance(user_of(request), session):
         raise PermissionDenied
     enrolments = confirmed_enrolments(session.edition)
     current = session_statuses(session)
@@ -59,7 +50,7 @@ def attendance_sheet(request: HttpRequest, pk: int) -> HttpResponse:
             record_attendance(
                 session=session,
                 statuses=statuses,
-                by=signed_in_user(request),
+                by=user_of(request),
                 version=request.POST.get("version", ""),
             )
         except StaleAttendanceSheet as error:
@@ -103,21 +94,6 @@ def attendance_export(request: HttpRequest, pk: int, extension: str) -> HttpResp
         raise Http404
     edition = get_object_or_404(Edition.objects.select_related("course__level"), pk=pk)
     table = _grid_table(edition)
-    filename = f"attendance-edition-{edition.pk}.{extension}"
-    if extension == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer, delimiter=";").writerows(table)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Attendance")[:31])
-        for line in table:
-            sheet.append(line)
-        output = io.BytesIO()
-        workbook.save(output)
-        response = HttpResponse(
-            output.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    tables = [(_("Attendance"), table)]
+    name = f"attendance-edition-{edition.pk}"
+    return csv_response(tables, name) if extension == "csv" else xlsx_response(tables, name)

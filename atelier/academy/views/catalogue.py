@@ -22,6 +22,7 @@ from atelier.academy.services.calendar import (
     reset_calendar_feed,
     sessions_calendar,
 )
+from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.lib.forms import Form
 from atelier.lib.htmx import HtmxHttpRequest
@@ -136,9 +137,9 @@ def edition_ical(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def calendar_feed(request: HttpRequest) -> HttpResponse:
-    feed = calendar_feed_of(person=request.user)  # type: ignore[arg-type]
+    feed = calendar_feed_of(person=user_of(request))
     feed_url = request.build_absolute_uri(reverse("academy:calendar_feed_ics", args=[feed.token]))
-    sessions = selectors.confirmed_sessions(request.user)  # type: ignore[arg-type]
+    sessions = selectors.confirmed_sessions(user_of(request))
     context = {"feed_url": feed_url, "sessions": sessions}
     return render(request, "academy/catalogue/calendar_feed.html", context)
 
@@ -146,7 +147,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
-    reset_calendar_feed(person=request.user)  # type: ignore[arg-type]
+    reset_calendar_feed(person=user_of(request))
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))
     return redirect("academy:calendar_feed")
 

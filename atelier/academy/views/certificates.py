@@ -22,7 +22,7 @@ from atelier.academy.services.certificates import (
     issue_certificates,
     verification_url,
 )
-from atelier.academy.views.attendance import signed_in_user
+from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.accounts.models import Role, User
 
@@ -32,7 +32,7 @@ JSON_LD = "application/ld+json"
 
 @login_required
 def my_certificates(request: HttpRequest) -> HttpResponse:
-    certificates = Certificate.objects.filter(enrolment__person=signed_in_user(request)).order_by(
+    certificates = Certificate.objects.filter(enrolment__person=user_of(request)).order_by(
         "-completed_on", "-pk"
     )
     return render(request, "academy/certificates/mine.html", {"certificates": certificates})
@@ -52,7 +52,7 @@ def _may_download(user: User, certificate: Certificate) -> bool:
 @login_required
 def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     certificate = get_object_or_404(Certificate.objects.select_related("enrolment"), code=code)
-    if not _may_download(signed_in_user(request), certificate):
+    if not _may_download(user_of(request), certificate):
         raise Http404
     response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
@@ -71,7 +71,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
 def issue(request: HttpRequest, pk: int) -> HttpResponse:
     edition = get_object_or_404(Edition.objects.select_related("course__level"), pk=pk)
     if request.method == "POST":
-        issued = issue_certificates(edition=edition, by=signed_in_user(request))
+        issued = issue_certificates(edition=edition, by=user_of(request))
         messages.success(
             request,
             ngettext("%(count)d certificate issued.", "%(count)d certificates issued.", len(issued))

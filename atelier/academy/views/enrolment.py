@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from atelier.academy.models import Edition, Enrolment
 from atelier.academy.selectors import enrolment as selectors
 from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol, may_cancel
+from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.accounts.models import User
 from atelier.lib.forms import Form
@@ -43,8 +44,9 @@ def _enrolled_message(request: HttpRequest, enrolment: Enrolment, name: str = ""
 @require_POST
 def enrol_view(request: HttpRequest, pk: int) -> HttpResponse:
     edition = get_object_or_404(Edition, pk=pk)
+    person = user_of(request)
     try:
-        enrolment = enrol(edition=edition, person=request.user, by=request.user)  # type: ignore[arg-type]
+        enrolment = enrol(edition=edition, person=person, by=person)
     except EnrolmentRefused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -60,12 +62,12 @@ class CancelForm(Form):
 @require_POST
 def cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = get_object_or_404(Enrolment.objects.select_related("person"), pk=pk)
-    if not may_cancel(by=request.user, enrolment=enrolment):  # type: ignore[arg-type]
+    if not may_cancel(by=user_of(request), enrolment=enrolment):
         raise PermissionDenied
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        cancel(enrolment=enrolment, by=request.user, reason=reason)  # type: ignore[arg-type]
+        cancel(enrolment=enrolment, by=user_of(request), reason=reason)
     except EnrolmentRefused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -75,20 +77,20 @@ def cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def my_enrolments(request: HttpRequest) -> HttpResponse:
-    mine = selectors.enrolments_of(request.user)  # type: ignore[arg-type]
+    mine = selectors.enrolments_of(user_of(request))
     return render(request, "academy/enrolment/my_enrolments.html", {"mine": mine})
 
 
 @login_required
 def enrol_colleagues(request: HttpRequest, pk: int) -> HttpResponse:
     edition = get_object_or_404(Edition.objects.select_related("course"), pk=pk)
-    if not selectors.is_coordinator(request.user):  # type: ignore[arg-type]
+    if not selectors.is_coordinator(user_of(request)):
         raise PermissionDenied
     results: list[tuple[User, str, bool]] = []
     if request.method == "POST":
         results = _enrol_chosen(request, edition)
         edition.refresh_from_db()
-    colleagues = selectors.colleagues_for_enrolment(coordinator=request.user, edition=edition)  # type: ignore[arg-type]
+    colleagues = selectors.colleagues_for_enrolment(coordinator=user_of(request), edition=edition)
     context = {"edition": edition, "colleagues": colleagues, "results": results}
     return render(request, "academy/enrolment/colleagues.html", context)
 
@@ -100,7 +102,7 @@ def _enrol_chosen(request: HttpRequest, edition: Edition) -> list[tuple[User, st
     people = User.objects.filter(pk__in=chosen).order_by("last_name", "first_name")
     for person in people:
         try:
-            enrolment = enrol(edition=edition, person=person, by=request.user)  # type: ignore[arg-type]
+            enrolment = enrol(edition=edition, person=person, by=user_of(request))
         except EnrolmentRefused as refusal:
             results.append((person, refusal.message, False))
         else:
@@ -135,7 +137,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
             enrolment = enrol(
                 edition=edition,
                 person=person,
-                by=request.user,  # type: ignore[arg-type]
+                by=user_of(request),
                 override_reason=form.cleaned_data["reason"],
             )
         except EnrolmentRefused as refusal:

@@ -20,7 +20,7 @@ from atelier.academy.services.feedback import (
     submit_feedback,
     survey_is_open,
 )
-from atelier.academy.views.attendance import signed_in_user
+from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.lib.charts import bar_chart
 from atelier.lib.forms import Form
@@ -61,7 +61,7 @@ class FeedbackForm(Form):
 @require_http_methods(["GET", "POST"])
 def feedback_form(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session.objects.select_related("edition__course"), pk=pk)
-    enrolment = feedback_enrolment(session, signed_in_user(request))
+    enrolment = feedback_enrolment(session, user_of(request))
     if enrolment is None:
         raise Http404
     context: dict[str, object] = {"session": session}

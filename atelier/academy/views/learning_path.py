@@ -1,7 +1,5 @@
 """Level 3 learning path: the coach's cohort page, team pages and peer reviews."""
 
-from typing import cast
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_POST
 from atelier.academy.models import Milestone, MilestoneProgress, Rating, ReviewCriterion
 from atelier.academy.selectors import learning_path as selectors
 from atelier.academy.services import learning_path as services
-from atelier.accounts.models import User
+from atelier.accounts.access import user_of
 from atelier.lib.forms import Form
 from atelier.projects.access import projects_visible_to
 
@@ -31,13 +29,13 @@ class ProgressForm(Form):
 
 @login_required
 def cohorts(request: HttpRequest) -> HttpResponse:
-    cohorts = selectors.cohorts_visible_to(_user(request))
+    cohorts = selectors.cohorts_visible_to(user_of(request))
     return render(request, "academy/learning_path/cohort_list.html", {"cohorts": cohorts})
 
 
 @login_required
 def cohort(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = selectors.get_cohort_for_coach(_user(request), pk)
+    cohort = selectors.get_cohort_for_coach(user_of(request), pk)
     milestones = list(cohort.milestones.all())
     counts = selectors.review_rounds(cohort)
     context = {
@@ -53,9 +51,9 @@ def cohort(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assign_reviews(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_object_or_404(Milestone.objects.select_related("cohort"), pk=pk)
-    selectors.get_cohort_for_coach(_user(request), milestone.cohort_id)
+    selectors.get_cohort_for_coach(user_of(request), milestone.cohort_id)
     try:
-        created = services.assign_reviews(milestone=milestone, by=_user(request))
+        created = services.assign_reviews(milestone=milestone, by=user_of(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -67,7 +65,7 @@ def assign_reviews(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def team(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     team = selectors.get_team_for_user(user, pk)
     lines = selectors.team_milestones(team)
     received, given = selectors.reviews_of_team(team)
@@ -100,7 +98,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def team_progress(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     team = selectors.get_team_for_user(user, pk)
     milestone = get_object_or_404(Milestone, pk=milestone_pk, cohort_id=team.cohort_id)
     form = ProgressForm(request.POST, prefix=f"m{milestone.pk}")
@@ -182,7 +180,7 @@ class ReviewForm(Form):
 
 @login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     review = selectors.get_review_for_user(user, pk)
     may_edit = review.submitted_at is None and selectors.is_team_member(user, review.reviewer)
     criteria = list(ReviewCriterion.objects.filter(is_active=True))
@@ -208,7 +206,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_re_review(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     review = selectors.get_review_for_user(user, pk)
     try:
         services.request_re_review(review=review, by=user)
@@ -220,7 +218,3 @@ def request_re_review(request: HttpRequest, pk: int) -> HttpResponse:
             _("Re-review requested from %(team)s.") % {"team": review.reviewer.organisation},
         )
     return redirect("academy:team", review.reviewed_id)
-
-
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)

@@ -1,17 +1,13 @@
 """The association's report on the programme, on screen and as CSV or XLSX."""
 
-import csv
-import io
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from atelier.academy.selectors.reporting import Report, programme_report
 from atelier.accounts.decorators import staff_required
 from atelier.lib.charts import bar_chart
-from atelier.lib.spreadsheet_cells import safe_cell
+from atelier.lib.spreadsheets import csv_response, xlsx_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -73,39 +69,7 @@ def reports_export(request: HttpRequest, file_format: str) -> HttpResponse:
     tables = [(_("Levels"), level_table(report)), (_("Provinces"), province_table(report))]
     name = f"academy-report-{report.year or 'all'}"
     if file_format == "csv":
-        return _csv(tables, name)
+        return csv_response(tables, name)
     if file_format == "xlsx":
-        return _xlsx(tables, name)
+        return xlsx_response(tables, name)
     raise Http404
-
-
-def _cell(value):
-    return (
-        "" if value is None else safe_cell(value if isinstance(value, int | str) else float(value))
-    )
-
-
-def _csv(tables: list[tuple[str, list[list]]], name: str) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for index, (_title, rows) in enumerate(tables):
-        if index:
-            writer.writerow([])
-        writer.writerows([[_cell(value) for value in row] for row in rows])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
-
-
-def _xlsx(tables: list[tuple[str, list[list]]], name: str) -> HttpResponse:
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])
-    for title, rows in tables:
-        sheet = workbook.create_sheet(title[:31])
-        for row in rows:
-            sheet.append([None if value is None else _cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response

@@ -5,13 +5,13 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Status
 
+from atelier.accounts.access import user_of
 from atelier.api.refusals import WRITE_REFUSALS, refusals
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.models import Canvas
 from atelier.canvases.serialize import serialize_canvas
 from atelier.canvases.services import canvases, transfer
 from atelier.projects.access import get_project_for_user
-from atelier.projects.api import user_of
 
 from .common import NO_CONTENT, reloaded, router
 from .schemas import CanvasChange, CanvasCreated, CanvasIn, CanvasOut, CanvasPage, canvas_out

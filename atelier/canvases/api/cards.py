@@ -3,11 +3,11 @@
 from django.http import HttpRequest
 from ninja import Status
 
+from atelier.accounts.access import user_of
 from atelier.api.refusals import WRITE_REFUSALS, refusals
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.models import Card, Lane, Step
 from atelier.canvases.services import cards
-from atelier.projects.api import user_of
 
 from .common import NO_CONTENT, in_canvas, router, writable
 from .schemas import CardChange, CardIn, CardMove, CardOut, card_out

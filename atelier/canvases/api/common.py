@@ -5,33 +5,28 @@ by id and then through the canvas it belongs to, so other organisations get 404 
 of them and association staff get 403 when they try to change them.
 """
 
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.security import django_auth
 
+from atelier.accounts.access import user_of
 from atelier.api.auth import BearerToken
 from atelier.api.refusals import WRITE_REFUSALS
-from atelier.canvases.access import get_canvas_for_user
-from atelier.canvases.models import Canvas, Card, Lane, Stage, Step
-from atelier.projects.api import user_of
+from atelier.canvases.access import PartType, through_canvas
+from atelier.canvases.models import Canvas, Stage
 
 router = Router(auth=[BearerToken(), django_auth], tags=["canvases"])
 NO_CONTENT: dict[int, Any] = {204: None, **WRITE_REFUSALS}
-PartType = TypeVar("PartType", Card, Stage, Step, Lane)
 
 
 def writable(request: HttpRequest, model: type[PartType], pk: int) -> PartType:
     """A card, stage, step or lane the person may change (404 when its canvas is hidden)."""
-    part = model.objects.filter(pk=pk).first()  # type: ignore[attr-defined]
-    if part is None:
-        raise Http404
-    part.canvas = get_canvas_for_user(user_of(request), part.canvas_id, write=True)
-    return part
+    return through_canvas(user_of(request), model._default_manager.all(), pk, write=True)
 
 
 def in_canvas(model: type[Model], canvas: Canvas, pk: int | None) -> Any:

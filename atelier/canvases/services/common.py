@@ -34,8 +34,8 @@ def place(siblings: QuerySet, item: Model, position: int | None) -> None:
     ordered = [*others[:index], item, *others[index:]]
     changed = []
     for number, part in enumerate(ordered):
-        if part.position != number or part is item:  # type: ignore[attr-defined]
-            part.position = number  # type: ignore[attr-defined]
+        if part.position != number or part is item:
+            part.position = number
             changed.append(part)
     siblings.model.objects.bulk_update(changed, ["position"])
 

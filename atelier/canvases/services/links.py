@@ -60,5 +60,6 @@ def relate(*, source: Card, target: Card, relation: str, label: str = "", by: Us
 
 @transaction.atomic
 def unlink(*, link: Link, by: User | None) -> None:
+    """Remove an evidence link or a relation."""
     link.delete()
     touch(link.canvas)

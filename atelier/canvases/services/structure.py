@@ -110,7 +110,7 @@ def move_step(*, step: Step, position: int, stage: Stage | None = None, by: User
 def _keep_a_version(canvas: Canvas, name: str, by: User | None) -> None:
     from .versions import take_snapshot
 
-    take_snapshot(canvas=canvas, name=name, by=by, automatic=True)
+    take_snapshot(canvas=canvas, name=name, by=by)
 
 
 @transaction.atomic

@@ -328,12 +328,15 @@ def replace_content(*, canvas: Canvas, data: Any, by: User | None) -> int:
 
 @transaction.atomic
 def copy_canvas(*, canvas: Canvas, project: Project, by: User | None) -> tuple[Canvas, int]:
-    """Copy a canvas (a persona, a journey, …) into a project of the same organisation."""
+    """Copy a canvas into a project of its organisation; beside the original it says (copy)."""
     if project.organisation_id != canvas.project.organisation_id:
         raise ValidationError(
             _("A canvas can be copied to a project of the same organisation only.")
         )
-    return import_canvas(project=project, data=serialize_canvas(canvas), by=by)
+    data = serialize_canvas(canvas)
+    if project.pk == canvas.project_id:
+        data["title"] = _("%(title)s (copy)") % {"title": canvas.title}
+    return import_canvas(project=project, data=data, by=by)
 
 
 def _relink(canvas: Canvas, incoming: list[Any]) -> None:

@@ -14,14 +14,16 @@ from .transfer import replace_content
 
 
 @transaction.atomic
-def take_snapshot(
-    *, canvas: Canvas, name: str, by: User | None, automatic: bool = False
-) -> Snapshot:
+def take_snapshot(*, canvas: Canvas, name: str, by: User | None) -> Snapshot:
     """Keep the canvas as it is now under a name ("as is", "after workshop 2")."""
     name = (name or "").strip()
     if not name:
         raise ValidationError(_("Give the version a name."))
     canvas.refresh_from_db(fields=["revision"])
+    # A second click or tab saving the same name of the same content keeps one version.
+    same = Snapshot.objects.filter(canvas=canvas, name=name[:200], revision=canvas.revision)
+    if (existing := same.first()) is not None:
+        return existing
     return Snapshot.objects.create(
         canvas=canvas,
         name=name[:200],
@@ -39,7 +41,6 @@ def restore_snapshot(*, snapshot: Snapshot, by: User | None) -> Snapshot:
         canvas=canvas,
         name=_("Before restoring “%(name)s”") % {"name": snapshot.name},
         by=by,
-        automatic=True,
     )
     replace_content(canvas=canvas, data=snapshot.data, by=by)
     return kept

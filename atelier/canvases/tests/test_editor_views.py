@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from atelier.canvases.models import Card, Lane, LaneKind, Stage, Step
+from atelier.canvases.models import Card, Lane, LaneKind, Link, LinkKind, Stage, Step
 from atelier.canvases.services.canvases import create_canvas
+from atelier.canvases.services.cards import add_card
 from atelier.method.models import ArtefactKind
 
 from .factories import make_journey, make_project
@@ -194,3 +195,30 @@ def test_the_editor_page_asks_as_many_queries_for_many_cards_as_for_few(
         client.get(reverse("canvases:canvas", args=[small.pk]))
     with django_assert_max_num_queries(len(few)):
         client.get(reverse("canvases:canvas", args=[big.pk]))
+
+
+def test_a_malformed_evidence_choice_is_refused_with_a_message(client, participant, journey):
+    client.force_login(participant)
+    card = _card(journey)
+    with translation.override("en"):
+        response = client.post(
+            reverse("canvases:card_evidence", args=[card.pk]),
+            {"evidence": "not-a-number"},
+            HTTP_ACCEPT_LANGUAGE="en",
+            **HTMX,
+        )
+    assert response.status_code == 200
+    assert "Choose a quote or insight." in response.content.decode()
+
+
+def test_unlinking_twice_answers_404_the_second_time(client, participant, journey):
+    board = create_canvas(
+        project=journey.project, kind=ArtefactKind.INSIGHT_BOARD, title="Notes", by=participant
+    )
+    quote = add_card(canvas=board, section="quotes", text="Three desks.", by=participant)
+    card = _card(journey)
+    link = Link.objects.create(canvas=journey, kind=LinkKind.EVIDENCE, source=card, target=quote)
+    client.force_login(participant)
+    url = reverse("canvases:link_delete", args=[link.pk])
+    assert client.post(url, **HTMX).status_code == 200
+    assert client.post(url, **HTMX).status_code == 404

@@ -258,3 +258,12 @@ def test_a_canvas_is_not_copied_to_another_organisation(journey, outsider):
         "A canvas can be copied to a project of the same organisation only."
     ]
     assert not Canvas.objects.filter(project=lennik_project).exists()
+
+
+def test_saving_the_same_version_twice_keeps_one(participant):
+    from .factories import make_journey, make_project
+
+    canvas = make_journey(make_project(participant), participant, stages=1, steps=1)
+    first = take_snapshot(canvas=canvas, name="As is", by=participant)
+    again = take_snapshot(canvas=canvas, name="As is", by=participant)
+    assert again == first and canvas.snapshots.count() == 1

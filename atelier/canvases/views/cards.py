@@ -70,7 +70,7 @@ def _card_dict(card: Card) -> dict[str, Any]:
 @login_required
 def card_new(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The form for a new card in a cell (?lane=&step=) or a section (?section=)."""
-    canvas = get_canvas_for_user(user_of(request), pk, write=True)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
     params = request.POST if request.method == "POST" else request.GET
     lane = Lane.objects.filter(canvas=canvas, pk=params.get("lane") or 0).first()
     step = Step.objects.filter(canvas=canvas, pk=params.get("step") or 0).first()
@@ -143,7 +143,7 @@ def _edit_context(card: Card, form: CardForm, **extra: Any) -> dict[str, Any]:
 def card_edit(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
     """GET the edit form; POST saves it unless someone changed the card meanwhile."""
     try:
-        card = get_card_for_user(user_of(request), card_pk, write=True)  # type: ignore[arg-type]
+        card = get_card_for_user(user_of(request), card_pk, write=True)
     except Http404:
         if request.method == "POST" and request.htmx:
             return render(request, "canvases/parts/card_gone.html", {})
@@ -211,11 +211,11 @@ def card_show(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
 @post_only
 def card_move(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
     """Move by a direction (keyboard and buttons) or to an explicit place (drag and drop)."""
-    card = get_card_for_user(user_of(request), card_pk, write=True)  # type: ignore[arg-type]
+    card = get_card_for_user(user_of(request), card_pk, write=True)
     try:
         target = target_of(card, request.POST)
         if target is not None:
-            card_services.move_card(card=card, by=user_of(request), **target)  # type: ignore[arg-type]
+            card_services.move_card(card=card, by=user_of(request), **target)
     except (ValidationError, Gone) as error:
         problem = (
             error
@@ -229,10 +229,10 @@ def card_move(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
 @login_required
 @post_only
 def card_delete(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
-    card = get_card_for_user(user_of(request), card_pk, write=True)  # type: ignore[arg-type]
+    card = get_card_for_user(user_of(request), card_pk, write=True)
     try:
         version = int(request.POST.get("version") or 0)
-        card_services.delete_card(card=card, version=version, by=user_of(request))  # type: ignore[arg-type]
+        card_services.delete_card(card=card, version=version, by=user_of(request))
     except StaleEdit:
         error = ValidationError(
             _("Someone changed this card meanwhile; it was not deleted. Look at it again first.")
@@ -247,12 +247,13 @@ def card_delete(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
 @post_only
 def card_evidence(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
     """Back the card with a quote or insight of the project."""
-    card = get_card_for_user(user_of(request), card_pk, write=True)  # type: ignore[arg-type]
-    evidence = Card.objects.filter(pk=request.POST.get("evidence") or 0).first()
+    card = get_card_for_user(user_of(request), card_pk, write=True)
+    chosen = request.POST.get("evidence", "")
+    evidence = Card.objects.filter(pk=chosen).first() if chosen.isdigit() else None
     try:
         if evidence is None:
             raise ValidationError(_("Choose a quote or insight."))
-        link_services.link_evidence(card=card, evidence=evidence, by=user_of(request))  # type: ignore[arg-type]
+        link_services.link_evidence(card=card, evidence=evidence, by=user_of(request))
     except ValidationError as error:
         return after_change(request, card.canvas, focus=f"#card-{card.pk}", error=error)
     return after_change(request, card.canvas, focus=f"#card-{card.pk}")
@@ -261,8 +262,8 @@ def card_evidence(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
 @login_required
 @post_only
 def link_delete(request: HtmxHttpRequest, link_pk: int) -> HttpResponse:
-    link = get_link_for_user(user_of(request), link_pk, write=True)  # type: ignore[arg-type]
-    link_services.unlink(link=link, by=user_of(request))  # type: ignore[arg-type]
+    link = get_link_for_user(user_of(request), link_pk, write=True)
+    link_services.unlink(link=link, by=user_of(request))
     return after_change(request, link.canvas, focus=f"#card-{link.source_id}")
 
 
@@ -270,7 +271,7 @@ def link_delete(request: HtmxHttpRequest, link_pk: int) -> HttpResponse:
 @post_only
 def relation_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Draw a relation between two stakeholders of a map."""
-    canvas = get_canvas_for_user(user_of(request), pk, write=True)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
     stakeholders = list(
         Card.objects.filter(canvas=canvas, section="stakeholders").values_list("pk", "text")
     )

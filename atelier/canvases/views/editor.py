@@ -32,7 +32,7 @@ from .post_only import post_only
 
 
 def editor_context(request: HtmxHttpRequest, canvas: Canvas, **extra: Any) -> dict[str, Any]:
-    editable = can_edit(user_of(request), canvas.project)  # type: ignore[arg-type]
+    editable = can_edit(user_of(request), canvas.project)
     data = serialize_canvas(canvas, with_ids=True)
     context = board_context(data, canvas=canvas, editable=editable)
     return (
@@ -79,19 +79,19 @@ def after_change(
 
 @login_required
 def canvas_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    canvas = get_canvas_for_user(user_of(request), pk)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk)
     return render(request, "canvases/canvas.html", editor_context(request, canvas))
 
 
 @login_required
 def board_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    canvas = get_canvas_for_user(user_of(request), pk)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk)
     return render_board(request, canvas)
 
 
 @login_required
 def canvas_settings(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    canvas = get_canvas_for_user(user_of(request), pk, write=True)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
     form = CanvasForm(
         request.POST or None,
         initial={
@@ -104,7 +104,7 @@ def canvas_settings(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     current = None
     if request.method == "POST" and form.is_valid():
         try:
-            update_canvas(canvas=canvas, by=user_of(request), **form.cleaned_data)  # type: ignore[arg-type]
+            update_canvas(canvas=canvas, by=user_of(request), **form.cleaned_data)
         except StaleEdit as stale:
             current = stale.current
             form.add_error(
@@ -136,9 +136,9 @@ def canvas_settings(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @post_only
 def canvas_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    canvas = get_canvas_for_user(user_of(request), pk, write=True)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
     project = canvas.project
-    delete_canvas(canvas=canvas, by=user_of(request))  # type: ignore[arg-type]
+    delete_canvas(canvas=canvas, by=user_of(request))
     messages.success(request, _("The canvas “%(title)s” is deleted.") % {"title": canvas.title})
     return redirect("projects:detail", pk=project.pk)
 

@@ -28,7 +28,7 @@ def _position(value: str | None) -> int | None:
 @login_required
 @post_only
 def stage_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    canvas = get_canvas_for_user(user_of(request), pk, write=True)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
     try:
         stage = structure.add_stage(
             canvas=canvas,
@@ -44,7 +44,7 @@ def stage_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @post_only
 def lane_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    canvas = get_canvas_for_user(user_of(request), pk, write=True)  # type: ignore[arg-type]
+    canvas = get_canvas_for_user(user_of(request), pk, write=True)
     form = LaneForm(request.POST)
     if not form.is_valid():
         return after_change(
@@ -66,7 +66,7 @@ def lane_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def part_edit(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     """The header menu of a stage, step or lane: rename it (stale renames refused)."""
-    part = get_part_for_user(user_of(request), kind, pk, write=True)  # type: ignore[arg-type]
+    part = get_part_for_user(user_of(request), kind, pk, write=True)
     form = TitleForm(request.POST or None, initial={"title": part.title, "version": part.version})
     current = None
     if request.method == "POST" and form.is_valid():
@@ -76,7 +76,7 @@ def part_edit(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
                 version=form.cleaned_data["version"] or 0,
                 title=form.cleaned_data["title"],
                 by=user_of(request),
-            )  # type: ignore[arg-type]
+            )
         except StaleEdit as stale:
             current = stale.current
             set_hidden(form, "version", str(current.version))
@@ -97,14 +97,14 @@ def part_edit(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @post_only
 def part_move(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
-    part = get_part_for_user(user_of(request), kind, pk, write=True)  # type: ignore[arg-type]
+    part = get_part_for_user(user_of(request), kind, pk, write=True)
     offset = 1 if request.POST.get("direction") == "later" else -1
     position = max(0, part.position + offset)
     try:
         if isinstance(part, Stage):
-            structure.move_stage(stage=part, position=position, by=user_of(request))  # type: ignore[arg-type]
+            structure.move_stage(stage=part, position=position, by=user_of(request))
         elif isinstance(part, Lane):
-            structure.move_lane(lane=part, position=position, by=user_of(request))  # type: ignore[arg-type]
+            structure.move_lane(lane=part, position=position, by=user_of(request))
         else:
             _move_step(request, part, offset)
     except ValidationError as error:
@@ -117,26 +117,26 @@ def _move_step(request: HtmxHttpRequest, step: Step, offset: int) -> None:
     siblings = Step.objects.filter(stage_id=step.stage_id).count()
     position = step.position + offset
     if 0 <= position < siblings:
-        structure.move_step(step=step, position=position, by=user_of(request))  # type: ignore[arg-type]
+        structure.move_step(step=step, position=position, by=user_of(request))
         return
     stages = list(Stage.objects.filter(canvas_id=step.canvas_id).order_by("position"))
     index = [stage.pk for stage in stages].index(step.stage_id) + offset
     if 0 <= index < len(stages):
         into = stages[index]
         end = 0 if offset > 0 else Step.objects.filter(stage=into).count()
-        structure.move_step(step=step, stage=into, position=end, by=user_of(request))  # type: ignore[arg-type]
+        structure.move_step(step=step, stage=into, position=end, by=user_of(request))
 
 
 @login_required
 @post_only
 def part_delete(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
-    part = get_part_for_user(user_of(request), kind, pk, write=True)  # type: ignore[arg-type]
+    part = get_part_for_user(user_of(request), kind, pk, write=True)
     if isinstance(part, Stage):
-        structure.delete_stage(stage=part, by=user_of(request))  # type: ignore[arg-type]
+        structure.delete_stage(stage=part, by=user_of(request))
     elif isinstance(part, Step):
-        structure.delete_step(step=part, by=user_of(request))  # type: ignore[arg-type]
+        structure.delete_step(step=part, by=user_of(request))
     else:
-        structure.delete_lane(lane=part, by=user_of(request))  # type: ignore[arg-type]
+        structure.delete_lane(lane=part, by=user_of(request))
     return after_change(request, part.canvas, focus="#board")
 
 
@@ -144,7 +144,7 @@ def part_delete(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
 @post_only
 def step_add(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     """A new step at the end of a stage, or right after a step."""
-    part = get_part_for_user(user_of(request), kind, pk, write=True)  # type: ignore[arg-type]
+    part = get_part_for_user(user_of(request), kind, pk, write=True)
     if isinstance(part, Lane):
         raise Http404
     stage = part if isinstance(part, Stage) else part.stage
@@ -154,5 +154,5 @@ def step_add(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
         title=request.POST.get("title") or _("New step"),
         position=position,
         by=user_of(request),
-    )  # type: ignore[arg-type]
+    )
     return after_change(request, part.canvas, focus=f"#step-{step.pk}")

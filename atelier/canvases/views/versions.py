@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
@@ -20,7 +19,6 @@ from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.forms import SnapshotForm
 from atelier.canvases.models import Canvas, Snapshot
 from atelier.canvases.serialize import serialize_canvas
-from atelier.canvases.services.canvases import update_canvas
 from atelier.canvases.services.transfer import copy_canvas
 from atelier.canvases.services.versions import compare, restore_snapshot, take_snapshot
 from atelier.lib.forms import Form
@@ -185,24 +183,12 @@ def _difference(canvas: Canvas, a: str, b: str) -> dict[str, Any]:
         "a_label": a_label,
         "b_label": b_label,
         "sections": [
-            (
-                "added",
-                _("Added"),
-                _grouped(difference["added"], newer_places),
-                len(difference["added"]),
-            ),
-            (
-                "changed",
-                _("Changed"),
-                _grouped(difference["changed"], newer_places),
-                len(difference["changed"]),
-            ),
-            (
-                "removed",
-                _("Removed"),
-                _grouped(difference["removed"], older_places),
-                len(difference["removed"]),
-            ),
+            (key, label, _grouped(difference[key], places), len(difference[key]))
+            for key, label, places in (
+                ("added", _("Added"), newer_places),
+                ("changed", _("Changed"), newer_places),
+                ("removed", _("Removed"), older_places),
+            )
         ],
         "same": not any(difference.values()),
     }
@@ -228,23 +214,6 @@ class CopyForm(Form):
         self.fields["project"].queryset = projects  # type: ignore[attr-defined]
 
 
-@transaction.atomic
-def _copy(canvas: Canvas, project: Project, request: HtmxHttpRequest) -> tuple[Canvas, int]:
-    """Copy the canvas; a copy beside its original says "(copy)" so the two can be told apart."""
-    copy, dropped = copy_canvas(canvas=canvas, project=project, by=user_of(request))
-    if project.pk == canvas.project_id:
-        copy.refresh_from_db()
-        copy = update_canvas(
-            canvas=copy,
-            revision=copy.revision,
-            title=_("%(title)s (copy)") % {"title": copy.title},
-            state=copy.state,
-            description=copy.description,
-            by=user_of(request),
-        )
-    return copy, dropped
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def copy(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -257,7 +226,9 @@ def copy(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = CopyForm(request.POST or None, projects=projects, auto_id="copy-%s")
     if request.method == "POST" and form.is_valid():
         try:
-            new, dropped = _copy(canvas, form.cleaned_data["project"], request)
+            new, dropped = copy_canvas(
+                canvas=canvas, project=form.cleaned_data["project"], by=user_of(request)
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -7,7 +7,7 @@ that RuleSet (a published version never changes), in the reader's language. The 
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from atelier.accounts.models import User
 from atelier.guidance.models import FitCheck, RuleSetKind
 from atelier.guidance.rules.fit_check import OUTCOMES
 from atelier.guidance.services.rules import current_rules, text
+from atelier.projects.access import can_edit
 from atelier.projects.models import Project
 
 Answers = dict[str, str]
@@ -164,6 +165,8 @@ def stored_result(result: dict[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def record_fit_check(*, project: Project, answers: Answers, by: User) -> FitCheck:
     """A new fit check of the project, scored with the current published rules."""
+    if not can_edit(by, project):
+        raise PermissionDenied
     rules = current_rules(RuleSetKind.FIT_CHECK)
     language = translation.get_language() or "nl"
     result = score_fit(rules.data, answers, language)

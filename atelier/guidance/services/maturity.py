@@ -78,6 +78,13 @@ def open_round(
         raise PermissionDenied
     if not name.strip():
         raise ValidationError(_("Give the round a name, for example “before the learning path”."))
+    # A second click or tab opening the same round gets the round that is open already.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    same = MaturityRound.objects.filter(
+        organisation=organisation, name=name.strip()[:200], opened_on=opened_on, closed_at=None
+    ).first()
+    if same is not None:
+        return same
     return MaturityRound.objects.create(
         organisation=organisation,
         rules=current_rules(RuleSetKind.MATURITY),

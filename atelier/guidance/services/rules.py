@@ -5,7 +5,6 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,10 +49,11 @@ def start_draft(*, kind: str, by: User) -> RuleSet:
     if kind not in RuleSetKind.values:
         raise ValidationError(_("Unknown tool."))
     base = current_rules(kind)
-    latest = RuleSet.objects.select_for_update().filter(kind=kind).aggregate(Max("version"))
+    # Lock the tool's versions row by row (PostgreSQL refuses FOR UPDATE with an aggregate).
+    versions = list(RuleSet.objects.select_for_update().filter(kind=kind).values_list("version"))
     return RuleSet.objects.create(
         kind=kind,
-        version=(latest["version__max"] or 0) + 1,
+        version=max((version for (version,) in versions), default=0) + 1,
         data=copy.deepcopy(base.data),
         created_by=by,
     )

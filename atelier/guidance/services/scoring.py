@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from atelier.accounts.models import User
 from atelier.guidance.models import (
@@ -107,9 +108,27 @@ def _scores(juror: TenderJuror) -> dict[Cell, Score]:
 # --- bids and jurors ------------------------------------------------------------------------
 
 
+BID_EXISTS = _lazy("This bidder has a bid already.")
+ON_THE_JURY = _lazy("This person is on the jury already.")
+
+
 def _require_edit(tender: Tender, by: User) -> None:
     if not can_edit(by, tender.project):
         raise PermissionDenied
+
+
+def _lock(tender: Tender) -> None:
+    """Serialise changes to one tender's bids and jury (two tabs, a double click)."""
+    Tender.objects.select_for_update().only("pk").get(pk=tender.pk)
+
+
+def _create(model: type[Any], refusal: Any, **fields: Any) -> Any:
+    """Create a row; a unique constraint that still trips (a race) becomes a clear refusal."""
+    try:
+        with transaction.atomic():
+            return model.objects.create(**fields)
+    except IntegrityError:
+        raise ValidationError(refusal) from None
 
 
 def _require_no_submission(tender: Tender) -> None:
@@ -128,17 +147,22 @@ def add_bid(
     received_on: datetime.date | None = None,
     by: User,
 ) -> Bid:
-    """Record a bid received for the tender."""
+    """Record a bid received for the tender; recording the very same bid again changes nothing."""
     _require_edit(tender, by)
+    _lock(tender)
     _require_no_submission(tender)
     bidder = bidder.strip()[:200]
     if not bidder:
         raise ValidationError(_("Name the bidder."))
     if price is None or price <= 0:
         raise ValidationError(_("The price must be more than 0."))
-    if tender.bids.filter(bidder__iexact=bidder).exists():
-        raise ValidationError(_("This bidder has a bid already."))
-    return Bid.objects.create(tender=tender, bidder=bidder, price=price, received_on=received_on)
+    found = tender.bids.filter(bidder__iexact=bidder).first()
+    if found is not None:
+        if (found.bidder, found.price, found.received_on) == (bidder, price, received_on):
+            return found  # the same bid again: a double click or a second tab
+        raise ValidationError(BID_EXISTS)
+    fields = {"bidder": bidder, "price": price, "received_on": received_on}
+    return cast(Bid, _create(Bid, BID_EXISTS, tender=tender, **fields))
 
 
 @transaction.atomic
@@ -151,14 +175,21 @@ def remove_bid(*, bid: Bid, by: User) -> None:
 
 @transaction.atomic
 def add_juror(*, tender: Tender, email: str, role: str, by: User) -> TenderJuror:
-    """Seat a person with an account on the jury, on behalf of whom they score."""
+    """Seat a person on the jury, on behalf of whom they score; seating them again is harmless."""
     _require_edit(tender, by)
+    _lock(tender)
     person = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if person is None:
         raise ValidationError(_("Nobody with an active account has this e-mail address."))
-    if tender.jurors.filter(person=person).exists():
-        raise ValidationError(_("This person is on the jury already."))
-    return TenderJuror.objects.create(tender=tender, person=person, role=role.strip()[:200])
+    role = role.strip()[:200]
+    seat = tender.jurors.filter(person=person).first()
+    if seat is not None:
+        if seat.role == role:
+            return seat  # the same seat again: a double click or a second tab
+        raise ValidationError(ON_THE_JURY)
+    return cast(
+        TenderJuror, _create(TenderJuror, ON_THE_JURY, tender=tender, person=person, role=role)
+    )
 
 
 @transaction.atomic
@@ -173,11 +204,15 @@ def remove_juror(*, juror: TenderJuror, by: User) -> None:
 # --- a juror's scores ------------------------------------------------------------------------
 
 
+SUBMITTED = _lazy("You have submitted your scores: they can no longer change.")
+
+
 def _require_own_open_sheet(juror: TenderJuror, by: User) -> None:
     if juror.person_id != by.pk:
         raise PermissionDenied
+    TenderJuror.objects.select_for_update().only("pk").get(pk=juror.pk)  # one writer
     if JurorSubmission.objects.filter(juror=juror).exists():
-        raise ValidationError(_("You have submitted your scores: they can no longer change."))
+        raise ValidationError(SUBMITTED, code="submitted")
 
 
 def score_cells(tender: Tender) -> dict[Cell, tuple[Bid, Criterion]]:
@@ -246,7 +281,7 @@ def submit_scores(*, juror: TenderJuror, by: User) -> JurorSubmission:
                 for bid, criterion in missing
             ]
         )
-    return JurorSubmission.objects.create(juror=juror)
+    return cast(JurorSubmission, _create(JurorSubmission, SUBMITTED, juror=juror))
 
 
 # --- results ---------------------------------------------------------------------------------

@@ -35,6 +35,14 @@ class StaleTender(ValidationError):
         )
 
 
+class TenderExists(ValidationError):
+    """The project has a tender with this title: most likely the same form sent twice."""
+
+    def __init__(self, tender: Tender) -> None:
+        super().__init__(_("This project has a tender with this title already."))
+        self.tender = tender
+
+
 def procedure_for(value: Decimal, data: dict[str, Any], language: str = "") -> dict[str, str]:
     """The procedure a contract of this value (excl. VAT) takes: key, name and explanation."""
     language = language or (translation.get_language() or "nl")[:2]
@@ -162,16 +170,21 @@ def create_tender(
         raise ValidationError(_("Choose Dutch or English for the documents."))
     if plan is not None and plan.project_id != project.pk:
         raise ValidationError(_("That expertise plan belongs to another project."))
-    title = (title or "").strip()
+    title = (title or "").strip()[:200]
     if not title:
         raise ValidationError(_("Give the tender a title."))
+    # A double click or a second tab must not draft the tender twice: one creation at a time.
+    Project.objects.select_for_update().only("pk").get(pk=project.pk)
+    existing = Tender.objects.filter(project=project, title__iexact=title).first()
+    if existing is not None:
+        raise TenderExists(existing)
     rules = current_rules(RuleSetKind.TENDER)
     phases = _scoped_phases(plan)
     tender = Tender.objects.create(
         project=project,
         rules=rules,
         plan=plan,
-        title=title[:200],
+        title=title,
         language=language,
         estimated_value=sum((Decimal(str(p.get("cost") or 0)) for p in phases), Decimal("0")),
         content=_content(project, plan, rules.data, language, by),

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -96,21 +96,23 @@ def _context(access: services.TenderAccess, **more: Any) -> dict[str, Any]:
     return {"tender": access.tender, "project": access.tender.project, "access": access, **more}
 
 
+def _posted_to(
+    request: HttpRequest, access: services.TenderAccess, form: Form, service: Callable[..., Any]
+) -> bool:
+    """A valid form of the bids or jury page, passed to its service; False shows the page again."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    arguments = {"tender": access.tender, **form.cleaned_data, "by": user_of(request)}
+    return _attempt(request, service, **arguments)
+
+
 @tender_view("GET", "POST")
 def bids(request: HttpRequest, access: services.TenderAccess) -> HttpResponse:
     _require_project(access, write=request.method == "POST")
     form = BidForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        added = _attempt(
-            request,
-            services.add_bid,
-            tender=access.tender,
-            **form.cleaned_data,
-            by=user_of(request),
-        )
-        if added:
-            messages.success(request, _("The bid is recorded."))
-            return redirect("guidance:bids", tender_pk=access.tender.pk)
+    if _posted_to(request, access, form, services.add_bid):
+        messages.success(request, _("The bid is recorded."))
+        return redirect("guidance:bids", tender_pk=access.tender.pk)
     listed = access.tender.bids.order_by("bidder")
     return render(request, "guidance/scoring/bids.html", _context(access, bids=listed, form=form))
 
@@ -118,8 +120,10 @@ def bids(request: HttpRequest, access: services.TenderAccess) -> HttpResponse:
 @tender_view("POST")
 def bid_remove(request: HttpRequest, access: services.TenderAccess, bid_pk: int) -> HttpResponse:
     _require_project(access, write=True)
-    bid = get_object_or_404(access.tender.bids, pk=bid_pk)
-    if _attempt(request, services.remove_bid, bid=bid, by=user_of(request)):
+    bid = access.tender.bids.filter(pk=bid_pk).first()
+    if bid is None:  # removed by a first click or in another tab
+        messages.info(request, _("The bid is removed."))
+    elif _attempt(request, services.remove_bid, bid=bid, by=user_of(request)):
         messages.success(request, _("The bid is removed."))
     return redirect("guidance:bids", tender_pk=access.tender.pk)
 
@@ -128,17 +132,9 @@ def bid_remove(request: HttpRequest, access: services.TenderAccess, bid_pk: int)
 def jury(request: HttpRequest, access: services.TenderAccess) -> HttpResponse:
     _require_project(access, write=request.method == "POST")
     form = JurorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        seated = _attempt(
-            request,
-            services.add_juror,
-            tender=access.tender,
-            **form.cleaned_data,
-            by=user_of(request),
-        )
-        if seated:
-            messages.success(request, _("The juror is on the jury."))
-            return redirect("guidance:jury", tender_pk=access.tender.pk)
+    if _posted_to(request, access, form, services.add_juror):
+        messages.success(request, _("The juror is on the jury."))
+        return redirect("guidance:jury", tender_pk=access.tender.pk)
     jurors = access.tender.jurors.select_related("person", "submission").order_by("pk")
     roles = [text(role, translation.get_language() or "nl") for role in _jury_roles(access)]
     context = _context(access, jurors=jurors, form=form, roles=roles)
@@ -155,8 +151,10 @@ def juror_remove(
     request: HttpRequest, access: services.TenderAccess, juror_pk: int
 ) -> HttpResponse:
     _require_project(access, write=True)
-    juror = get_object_or_404(access.tender.jurors, pk=juror_pk)
-    if _attempt(request, services.remove_juror, juror=juror, by=user_of(request)):
+    juror = access.tender.jurors.filter(pk=juror_pk).first()
+    if juror is None:  # removed by a first click or in another tab
+        messages.info(request, _("The juror is off the jury."))
+    elif _attempt(request, services.remove_juror, juror=juror, by=user_of(request)):
         messages.success(request, _("The juror is off the jury."))
     return redirect("guidance:jury", tender_pk=access.tender.pk)
 
@@ -166,6 +164,9 @@ def score(request: HttpRequest, access: services.TenderAccess) -> HttpResponse:
     juror = access.juror
     if juror is None:
         return render(request, "guidance/scoring/not_juror.html", _context(access), status=403)
+    if request.method == "POST" and access.has_submitted:  # a second click, a stale tab
+        messages.info(request, _("Your scores are submitted already: they can no longer change."))
+        return redirect("guidance:score", tender_pk=access.tender.pk)
     posted = _posted(request, access) if request.method == "POST" else None
     if posted is not None and _save_and_maybe_submit(request, juror, posted):
         return redirect("guidance:score", tender_pk=access.tender.pk)

@@ -238,21 +238,32 @@ def tenders(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     form = TenderCreateForm(request.POST) if request.method == "POST" else None
-    if form is not None and form.is_valid():
-        arguments = form.cleaned_data | {
-            "project": project,
-            "plan": latest_plan(project),
-        }
-        try:
-            tender = services.create_tender(**arguments, by=user_of(request))
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-        else:
-            messages.success(
-                request, _("The tender is drafted. Check every part before you export it.")
-            )
-            return redirect("guidance:tender", tender_pk=tender.pk)
-    return _render_list(request, project, form)
+    if form is None or not form.is_valid():
+        return _render_list(request, project, form)
+    arguments = form.cleaned_data | {"project": project, "plan": latest_plan(project)}
+    try:
+        tender = services.create_tender(**arguments, by=user_of(request))
+    except services.TenderExists as exists:  # the same form sent twice
+        messages.info(request, " ".join(exists.messages))
+        return redirect("guidance:tender", tender_pk=exists.tender.pk)
+    except ValidationError as refusal:
+        form.add_error(None, refusal)
+        return _render_list(request, project, form)
+    messages.success(request, _("The tender is drafted. Check every part before you export it."))
+    return redirect("guidance:tender", tender_pk=tender.pk)
+
+
+def _saved(request: HttpRequest, form: forms.Form, change: Callable[[], Any], done: str) -> bool:
+    """Make the change of a valid form; a refusal becomes the form's error, success a message."""
+    if not form.is_valid():
+        return False
+    try:
+        change()
+    except ValidationError as refusal:
+        form.add_error(None, refusal)
+        return False
+    messages.success(request, done)
+    return True
 
 
 def _render_builder(request: HttpRequest, tender: Tender, **forms_: Any) -> HttpResponse:
@@ -287,14 +298,13 @@ def tender(request: HttpRequest, tender: Tender) -> HttpResponse:
     if request.method == "GET":
         return _render_builder(request, tender)
     form = TenderForm(request.POST, tender=tender)
-    if form.is_valid():
-        try:
-            services.update_tender(tender=tender, **form.service_arguments(), by=user_of(request))
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-        else:
-            messages.success(request, _("The tender was saved."))
-            return redirect("guidance:tender", tender_pk=tender.pk)
+
+    def change() -> Any:
+        arguments = form.service_arguments()
+        return services.update_tender(tender=tender, **arguments, by=user_of(request))
+
+    if _saved(request, form, change, _("The tender was saved.")):
+        return redirect("guidance:tender", tender_pk=tender.pk)
     return _render_builder(request, tender, form=form)
 
 
@@ -302,7 +312,8 @@ def tender(request: HttpRequest, tender: Tender) -> HttpResponse:
 def criterion_edit(request: HttpRequest, tender: Tender, criterion_pk: int) -> HttpResponse:
     criterion = get_object_or_404(tender.criteria, pk=criterion_pk)
     form = _criterion_form(tender, criterion, request.POST)
-    if form.is_valid():
+
+    def change() -> Any:
         data = form.cleaned_data
         levels = (
             {k: data[f"level_{k}"] for k in services.DESCRIPTOR_LEVELS}
@@ -310,29 +321,24 @@ def criterion_edit(request: HttpRequest, tender: Tender, criterion_pk: int) -> H
             else None
         )
         arguments = {k: data[k] for k in ("revision", "name", "description", "weight")}
-        try:
-            services.set_criterion(
-                criterion=criterion, **arguments, descriptors=levels, by=user_of(request)
-            )
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-        else:
-            messages.success(request, _("The criterion was saved."))
-            return redirect("guidance:tender", tender_pk=tender.pk)
+        by = user_of(request)
+        return services.set_criterion(criterion=criterion, **arguments, descriptors=levels, by=by)
+
+    if _saved(request, form, change, _("The criterion was saved.")):
+        return redirect("guidance:tender", tender_pk=tender.pk)
     return _render_builder(request, tender, criterion_form=form)
 
 
 @tender_view("POST")
 def criterion_add(request: HttpRequest, tender: Tender) -> HttpResponse:
     form = AddCriterionForm(request.POST, prefix="add")
-    if form.is_valid():
-        try:
-            services.add_criterion(tender=tender, **form.cleaned_data, by=user_of(request))
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-        else:
-            messages.success(request, _("The criterion was added."))
-            return redirect("guidance:tender", tender_pk=tender.pk)
+
+    def change() -> Any:
+        by = user_of(request)
+        return services.add_criterion(tender=tender, **form.cleaned_data, by=by)
+
+    if _saved(request, form, change, _("The criterion was added.")):
+        return redirect("guidance:tender", tender_pk=tender.pk)
     return _render_builder(request, tender, add_form=form)
 
 

@@ -82,3 +82,23 @@ def test_a_new_phase_goes_to_the_end_and_can_be_renamed_and_deleted():
 
     services.delete_phase(phase=phase)
     assert not Phase.objects.filter(slug="follow-up").exists()
+
+
+def test_a_phase_is_added_once_even_when_asked_twice():
+    services.add_phase(name_nl="Opvolgen", name_en="Follow up")
+
+    with pytest.raises(services.MethodRefusal):
+        services.add_phase(name_nl=" opvolgen ")
+    assert Phase.objects.filter(name_nl="Opvolgen").count() == 1
+
+
+def test_a_phase_a_project_is_in_is_refused_not_a_crash(participant):
+    from atelier.projects.services import open_project, set_phase
+
+    phase = services.add_phase(name_nl="Opvolgen", name_en="Follow up")
+    project = open_project(title="Front door", by=participant)
+    set_phase(project=project, phase=phase, by=participant)
+
+    with pytest.raises(services.MethodRefusal):
+        services.delete_phase(phase=phase)
+    assert Phase.objects.filter(pk=phase.pk).exists()

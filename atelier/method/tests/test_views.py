@@ -260,3 +260,16 @@ def test_participant_cannot_change_phases(participant):
 
     assert response.status_code == 403
     assert Phase.objects.get(slug="explore").position == 1
+
+
+@pytest.mark.django_db
+def test_a_new_phase_posted_twice_is_added_once(trainer):
+    client = client_for(trainer)
+    data = {"new-name_nl": "Opvolgen", "new-name_en": "Follow up"}
+
+    assert client.post(reverse("method:phases"), data).status_code == 302
+    response = client.post(reverse("method:phases"), data)
+
+    assert response.status_code == 200
+    assert "exists already" in response.content.decode()
+    assert Phase.objects.filter(name_nl="Opvolgen").count() == 1

@@ -218,3 +218,30 @@ def test_decision_needs_a_title(project, participant):
             phase=None,
             by=participant,
         )
+
+
+def test_the_same_plan_sent_twice_plans_the_technique_once(project, participant, technique):
+    first = services.plan_technique(project=project, technique=technique, by=participant)
+    second = services.plan_technique(project=project, technique=technique, by=participant)
+    assert first == second and project.plan.count() == 1
+
+
+def test_a_done_technique_can_be_planned_again(project, participant, technique):
+    done = services.plan_technique(project=project, technique=technique, by=participant)
+    services.mark_done(planned=done, done_on=DAY, by=participant)
+    services.plan_technique(project=project, technique=technique, by=participant)
+    assert project.plan.count() == 2
+
+
+def test_the_same_decision_sent_twice_is_logged_once(project, participant, phases):
+    entry = {"decided_on": DAY, "title": "One front door", "rationale": "", "decided_by": ""}
+    first = services.record_decision(project=project, phase=None, **entry, by=participant)
+    second = services.record_decision(project=project, phase=None, **entry, by=participant)
+    assert first == second and project.decisions.count() == 1
+
+
+def test_a_membership_saved_twice_at_once_is_refused_not_a_crash(project, participant):
+    # The lead is on the team already: as if a second request passed the check first.
+    with translation.override("en"), pytest.raises(ValidationError, match="on the team already"):
+        services._join(project=project, user=participant, role=MemberRole.MEMBER, added_by=None)
+    assert project.members.count() == 1

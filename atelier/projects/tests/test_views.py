@@ -299,3 +299,19 @@ def test_admin_shows_a_project_with_its_team_plan_and_decisions(client, project,
     assert response.status_code == 200
     assert client.get(reverse("admin:projects_project_changelist")).status_code == 200
     assert client.get(reverse("admin:projects_projectmember_changelist")).status_code == 200
+
+
+def test_a_decision_posted_twice_is_logged_once(client, participant, project):
+    client.force_login(participant)
+    url = reverse("projects:decisions", args=[project.pk])
+    data = {"decided_on": "2026-03-02", "title": "One front door", "decided_by": "Team"}
+    assert [client.post(url, data).status_code for _ in range(2)] == [302, 302]
+    assert project.decisions.count() == 1
+
+
+def test_adding_a_member_twice_answers_clearly(client, participant, coordinator, project):
+    client.force_login(participant)
+    url = reverse("projects:member_add", args=[project.pk])
+    client.post(url, {"user": coordinator.pk})
+    assert client.post(url, {"user": coordinator.pk}).status_code == 200
+    assert project.members.filter(user=coordinator).count() == 1
