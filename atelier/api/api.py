@@ -256,6 +256,7 @@ class EnrolmentOut(Schema):
     waitlist_position: int | None
     starts_at: datetime.datetime | None
     created_at: datetime.datetime
+    certificate_url: str | None  # the certificate PDF, once issued
 
 
 class EnrolmentPage(Schema):
@@ -267,7 +268,14 @@ class Message(Schema):
     detail: str
 
 
-def _enrolment(enrolment: Enrolment) -> dict[str, Any]:
+def _certificate_url(request: HttpRequest, enrolment: Enrolment) -> str | None:
+    certificate = getattr(enrolment, "certificate", None)
+    if certificate is None:
+        return None
+    return request.build_absolute_uri(reverse("academy:certificate_pdf", args=[certificate.code]))
+
+
+def _enrolment(request: HttpRequest, enrolment: Enrolment) -> dict[str, Any]:
     return {
         "id": enrolment.pk,
         "edition_id": enrolment.edition_id,
@@ -279,6 +287,7 @@ def _enrolment(enrolment: Enrolment) -> dict[str, Any]:
         else None,
         "starts_at": enrolment.edition.starts_at,
         "created_at": enrolment.created_at,
+        "certificate_url": _certificate_url(request, enrolment),
     }
 
 
@@ -301,7 +310,7 @@ def create_enrolment(request: HttpRequest, edition_id: int, payload: EnrolmentIn
     except EnrolmentRefused as refusal:
         return _refusal(refusal)
     position = enrolment_selectors.live_enrolment(edition=edition, person=person)  # type: ignore[arg-type]
-    return Status(201, _enrolment(position or enrolment))
+    return Status(201, _enrolment(request, position or enrolment))
 
 
 @api.delete(
@@ -319,14 +328,14 @@ def delete_enrolment(request: HttpRequest, enrolment_id: int) -> Any:
         enrolment = cancel(enrolment=enrolment, by=request.user)  # type: ignore[arg-type]
     except EnrolmentRefused as refusal:
         return _refusal(refusal)
-    return Status(200, _enrolment(enrolment))
+    return Status(200, _enrolment(request, enrolment))
 
 
 @api.get("/enrolments", response=EnrolmentPage, auth=authenticated, tags=["academy"])
 def list_enrolments(request: HttpRequest) -> dict[str, Any]:
     """The token's person's own enrolments, newest first."""
     enrolments = list(enrolment_selectors.enrolments_for_api(request.user))  # type: ignore[arg-type]
-    return {"count": len(enrolments), "items": [_enrolment(e) for e in enrolments]}
+    return {"count": len(enrolments), "items": [_enrolment(request, e) for e in enrolments]}
 
 
 # The workspace's endpoints live next to their apps, with the same access helpers as the pages.

@@ -1,4 +1,8 @@
-from django.http import HttpRequest
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from ninja.security import HttpBearer
 
 from atelier.accounts.models import User
@@ -13,3 +17,24 @@ class BearerToken(HttpBearer):
         if user is not None:
             request.user = user
         return user
+
+
+View = Callable[..., HttpResponse]
+
+
+def accepts_api_token(view: View) -> View:
+    """Let a download the API hands out be fetched with the same bearer token as the API.
+
+    Without an `Authorization` header the view runs as usual (the browser's session); with
+    one, the token decides through the API's own `BearerToken`, and a refused one answers 401.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if "Authorization" in request.headers and BearerToken()(request) is None:
+            response = HttpResponse("Invalid or missing API token.", status=401)
+            response["WWW-Authenticate"] = "Bearer"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from atelier.accounts.decorators import administrator_required
+from atelier.api.auth import accepts_api_token
 from atelier.lib.charts import BarChart, bar_chart
 from atelier.lib.money import format_euro
 
@@ -327,6 +328,7 @@ def invoice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "fees/invoice_detail.html", context)
 
 
+@accepts_api_token
 @login_required
 @require_GET
 def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:

@@ -37,6 +37,7 @@ class TenderOut(Schema):
     procedure: str  # the key of the procedure the estimated value calls for
     ranking: list[RankedBid]  # empty until every juror has submitted
     docx_url: str
+    pdf_url: str
 
 
 class TenderPage(Schema):
@@ -56,7 +57,7 @@ def _ranking(tender: Tender) -> list[dict[str, Any]]:
     return [{"bidder": bid.name, "total": str(bid.total), "rank": bid.rank} for bid in outcome.bids]
 
 
-def tender_out(tender: Tender) -> dict[str, Any]:
+def tender_out(request: HttpRequest, tender: Tender) -> dict[str, Any]:
     project = tender.project
     return {
         "id": tender.pk,
@@ -66,7 +67,8 @@ def tender_out(tender: Tender) -> dict[str, Any]:
         "estimated_value": str(tender.estimated_value),
         "procedure": procedure_for(tender.estimated_value, tender.rules.data)["key"],
         "ranking": _ranking(tender),
-        "docx_url": reverse("guidance:tender_docx", args=[tender.pk]),
+        "docx_url": request.build_absolute_uri(reverse("guidance:tender_docx", args=[tender.pk])),
+        "pdf_url": request.build_absolute_uri(reverse("guidance:tender_pdf", args=[tender.pk])),
     }
 
 
@@ -77,5 +79,5 @@ def list_tenders(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any
     limit = max(1, min(query.limit, MAX_LIMIT))
     offset = max(0, query.offset)
     page = scoring.with_scoring_data(tenders.select_related("project__organisation", "rules"))
-    items = [tender_out(tender) for tender in page[offset : offset + limit]]
+    items = [tender_out(request, tender) for tender in page[offset : offset + limit]]
     return {"count": tenders.count(), "items": items}

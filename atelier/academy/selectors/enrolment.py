@@ -108,6 +108,5 @@ def colleagues_for_enrolment(*, coordinator: User, edition: Edition) -> list[Use
 
 
 def enrolments_for_api(person: User) -> QuerySet[Enrolment]:
-    return with_waitlist_position(person.enrolments.select_related("edition__course")).order_by(
-        "-created_at", "-pk"
-    )
+    enrolments = person.enrolments.select_related("edition__course", "certificate")
+    return with_waitlist_position(enrolments).order_by("-created_at", "-pk")

@@ -24,6 +24,7 @@ from atelier.academy.services.calendar import (
 )
 from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
+from atelier.api.auth import accepts_api_token
 from atelier.lib.forms import Form
 from atelier.lib.htmx import HtmxHttpRequest
 from atelier.members.models import Province
@@ -125,6 +126,7 @@ def _edition_url(request: HttpRequest):  # type: ignore[no-untyped-def]
     return url_of
 
 
+@accepts_api_token
 @require_GET
 def edition_ical(request: HttpRequest, pk: int) -> HttpResponse:
     edition = _edition_or_404(request, pk)

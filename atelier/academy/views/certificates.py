@@ -25,6 +25,7 @@ from atelier.academy.services.certificates import (
 from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.accounts.models import Role, User
+from atelier.api.auth import accepts_api_token
 
 OPEN_BADGES_CONTEXT = "https://w3id.org/openbadges/v2"
 JSON_LD = "application/ld+json"
@@ -49,6 +50,7 @@ def _may_download(user: User, certificate: Certificate) -> bool:
     )
 
 
+@accepts_api_token
 @login_required
 def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     certificate = get_object_or_404(Certificate.objects.select_related("enrolment"), code=code)

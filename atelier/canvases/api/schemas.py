@@ -6,7 +6,15 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Schema
 
+from atelier.canvases import kinds
 from atelier.canvases.models import Canvas, Card, Lane, Stage, Step
+from atelier.method.models import ArtefactKind
+
+
+def export_formats(kind: str) -> list[str]:
+    """The files a canvas of this kind exports to; SVG only for the drawn kinds."""
+    drawn = kind in kinds.GRID_KINDS or kind == ArtefactKind.STAKEHOLDER_MAP
+    return ["pdf", "png", *(["svg"] if drawn else []), "csv", "json"]
 
 
 class CanvasOut(Schema):
@@ -18,6 +26,7 @@ class CanvasOut(Schema):
     description: str
     revision: int
     url: str
+    exports: dict[str, str]  # file format: download URL (the API token works there too)
 
 
 class CanvasCreated(CanvasOut):
@@ -125,6 +134,12 @@ def canvas_out(request: HttpRequest, canvas: Canvas) -> dict[str, Any]:
         "description": canvas.description,
         "revision": canvas.revision,
         "url": request.build_absolute_uri(reverse("canvases:canvas", args=[canvas.pk])),
+        "exports": {
+            file_format: request.build_absolute_uri(
+                reverse(f"canvases:export_{file_format}", args=[canvas.pk])
+            )
+            for file_format in export_formats(canvas.kind)
+        },
     }
 
 

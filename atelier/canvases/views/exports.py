@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from atelier.accounts.access import user_of
+from atelier.api.auth import accepts_api_token
 from atelier.canvases import kinds
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.exports.display import file_name
@@ -30,6 +31,7 @@ def _attachment(content: str | bytes, content_type: str, name: str) -> HttpRespo
     return response
 
 
+@accepts_api_token
 @login_required
 @require_GET
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -40,6 +42,7 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _attachment(pdf, "application/pdf", file_name(data, "pdf"))
 
 
+@accepts_api_token
 @login_required
 @require_GET
 def export_png(request: HttpRequest, pk: int) -> HttpResponse:
@@ -49,6 +52,7 @@ def export_png(request: HttpRequest, pk: int) -> HttpResponse:
     return _attachment(png, "image/png", file_name(data, "png"))
 
 
+@accepts_api_token
 @login_required
 @require_GET
 def export_svg(request: HttpRequest, pk: int) -> HttpResponse:
@@ -64,6 +68,7 @@ def export_svg(request: HttpRequest, pk: int) -> HttpResponse:
     return _attachment(svg, "image/svg+xml", file_name(data, "svg"))
 
 
+@accepts_api_token
 @login_required
 @require_GET
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
@@ -71,6 +76,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return _attachment(canvas_csv(data), "text/csv; charset=utf-8", file_name(data, "csv"))
 
 
+@accepts_api_token
 @login_required
 @require_GET
 def export_json(request: HttpRequest, pk: int) -> HttpResponse:

@@ -58,7 +58,7 @@ def test_tenders_carry_their_project_value_and_an_empty_ranking_before_scoring(
     assert item["estimated_value"] == "60000.00"
     assert item["procedure"] == "negotiated_without_publication"
     assert item["ranking"] == []
-    assert item["docx_url"] == docx_path(tender)
+    assert item["docx_url"] == "http://testserver" + docx_path(tender)
 
 
 def test_the_ranking_appears_once_every_juror_submitted(client, tender, jury, participant):

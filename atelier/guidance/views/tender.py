@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from atelier.accounts.access import user_of
+from atelier.api.auth import accepts_api_token
 from atelier.guidance.models import Criterion, CriterionFamily, ExpertisePlan, Tender, TenderJuror
 from atelier.guidance.services import tender as services
 from atelier.guidance.services.tender_documents import tender_docx, tender_pdf
@@ -364,11 +365,13 @@ def _download(body: bytes, content_type: str, tender: Tender, extension: str) ->
     return response
 
 
+@accepts_api_token
 @tender_view("GET")
 def docx_export(request: HttpRequest, tender: Tender) -> HttpResponse:
     return _download(tender_docx(tender), DOCX_TYPE, tender, "docx")
 
 
+@accepts_api_token
 @tender_view("GET")
 def pdf_export(request: HttpRequest, tender: Tender) -> HttpResponse:
     return _download(tender_pdf(tender), "application/pdf", tender, "pdf")
