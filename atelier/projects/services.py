@@ -8,7 +8,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from atelier.accounts.models import ORGANISATION_ROLES, Invitation, Role, User
 from atelier.accounts.services import INVITATION_VALIDITY, withdraw_invitation
@@ -139,7 +139,7 @@ def _join(**fields: object) -> ProjectMember:
         raise ValidationError(_("This person is on the team already.")) from None
 
 
-EXPERT_ON_ANOTHER_PROJECT = _lazy(
+EXPERT_ON_ANOTHER_PROJECT = gettext_lazy(
     "This expert works on another project already; an external expert works on one project only."
 )
 

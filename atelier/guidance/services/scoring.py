@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from atelier.accounts.models import User
 from atelier.guidance.models import (
@@ -108,8 +108,8 @@ def _scores(juror: TenderJuror) -> dict[Cell, Score]:
 # --- bids and jurors ------------------------------------------------------------------------
 
 
-BID_EXISTS = _lazy("This bidder has a bid already.")
-ON_THE_JURY = _lazy("This person is on the jury already.")
+BID_EXISTS = gettext_lazy("This bidder has a bid already.")
+ON_THE_JURY = gettext_lazy("This person is on the jury already.")
 
 
 def _require_edit(tender: Tender, by: User) -> None:
@@ -204,7 +204,7 @@ def remove_juror(*, juror: TenderJuror, by: User) -> None:
 # --- a juror's scores ------------------------------------------------------------------------
 
 
-SUBMITTED = _lazy("You have submitted your scores: they can no longer change.")
+SUBMITTED = gettext_lazy("You have submitted your scores: they can no longer change.")
 
 
 def _require_own_open_sheet(juror: TenderJuror, by: User) -> None:

@@ -5,12 +5,14 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from atelier.accounts.models import Role
 from atelier.guidance.models import ExpertisePlan, SkillAssessment
 from atelier.guidance.rules.expertise import DEFAULT
 from atelier.guidance.services.expertise import make_plan, save_skills
 from atelier.guidance.services.rules import current_rules, publish, save_draft, start_draft
+from atelier.guidance.views.expertise import DECISIONS
 from atelier.method.models import Technique
 from atelier.projects.models import MemberRole, ProjectMember
 from atelier.projects.services import add_member, plan_technique
@@ -245,3 +247,10 @@ def test_skills_page_queries_do_not_grow_with_the_team(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("guidance:skills", args=[project.pk]))
     assert response.content.decode().count("2 · Can do it") >= 6
+
+
+def test_plan_decisions_are_translated_on_the_dutch_expertise_plan():
+    with translation.override("nl"):
+        labels = [str(label) for label in DECISIONS.values()]
+
+    assert labels == ["intern", "intern, met een coach", "een expert inschakelen"]

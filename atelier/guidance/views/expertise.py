@@ -12,9 +12,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from atelier.accounts.access import user_of
 from atelier.guidance.models import ExpertisePlan, RuleSet, SkillAssessment
@@ -26,9 +25,9 @@ from atelier.projects.access import can_edit, get_project_for_user
 from atelier.projects.models import Project
 
 DECISIONS = {
-    "make": _lazy("in house"),
-    "coach": _lazy("in house, with a coach"),
-    "buy": _lazy("bring in an expert"),
+    "make": gettext_lazy("in house"),
+    "coach": gettext_lazy("in house, with a coach"),
+    "buy": gettext_lazy("bring in an expert"),
 }
 
 

@@ -245,3 +245,10 @@ def test_a_membership_saved_twice_at_once_is_refused_not_a_crash(project, partic
     with translation.override("en"), pytest.raises(ValidationError, match="on the team already"):
         services._join(project=project, user=participant, role=MemberRole.MEMBER, added_by=None)
     assert project.members.count() == 1
+
+
+def test_the_one_project_rule_for_experts_is_translated_into_dutch():
+    with translation.override("nl"):
+        message = str(services.EXPERT_ON_ANOTHER_PROJECT)
+
+    assert message.startswith("Deze expert werkt al aan een ander project")
