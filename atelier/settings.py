@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "atelier.accounts.context_processors.roles",
             ],
+            "libraries": {"numbers": "atelier.lib.number_tags"},
         },
     },
 ]

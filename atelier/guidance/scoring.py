@@ -16,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from atelier.lib.numbers import format_number
+
 CENT = Decimal("0.01")
 TOTAL_WEIGHT = Decimal(100)
 LOWEST_SCORE, HIGHEST_SCORE = Decimal(0), Decimal(10)
@@ -104,7 +106,7 @@ def _check_criteria(criteria: Sequence[AwardCriterion]) -> list[str]:
     if total != TOTAL_WEIGHT:
         problems.append(
             _("The award criteria's weights add up to %(total)s, not 100.")
-            % {"total": format(total.normalize(), "f")}
+            % {"total": format_number(total)}
         )
     prices = sum(1 for c in criteria if c.is_price)
     if prices == 0:

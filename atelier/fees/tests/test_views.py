@@ -826,3 +826,12 @@ def test_a_bracket_row_emptied_is_removed_and_a_half_filled_row_is_refused(admin
     assert response.status_code == 200
     assert "Give the number the bracket starts at." in html(response)
     assert rule.brackets.count() == 0
+
+
+def test_dutch_invoice_pdf_writes_the_indexation_as_two_percent(admin, geel_invoice):
+    assert geel_invoice.language == "nl"
+
+    text = pdf_text(admin.get(reverse("fees:invoice_pdf", args=[geel_invoice.pk])).content)
+
+    assert "Indexering: 2 %" in text.replace("\u00a0", " ")
+    assert "2.000%" not in text

@@ -22,6 +22,7 @@ from atelier.guidance.models import ExpertisePlan, SkillAssessment
 from atelier.guidance.rules.expertise import PLACEHOLDER
 from atelier.guidance.services.rules import current_rules, text
 from atelier.lib.money import format_euro, to_cents
+from atelier.lib.numbers import format_number
 from atelier.method.models import Phase
 from atelier.projects.access import can_edit
 from atelier.projects.models import MemberRole, Project, ProjectMember
@@ -63,8 +64,7 @@ class _Context:
         return re.sub(PLACEHOLDER, lambda found: words.get(found[1], found[0]), template)
 
     def days(self, value: Decimal) -> str:
-        written = format(value.normalize(), "f")
-        return written.replace(".", ",") if self.language == "nl" else written
+        return format_number(value, language=self.language)
 
 
 def _round_up(value: Decimal, step: Decimal) -> Decimal:

@@ -1,6 +1,6 @@
 """The tender builder: a tender from the expertise plan's "buy" parts, its edits and criteria."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +17,7 @@ from atelier.guidance.models import (
     Tender,
 )
 from atelier.guidance.services.rules import current_rules, text
+from atelier.lib.numbers import format_number
 from atelier.method.models import Phase
 from atelier.projects.access import can_edit
 from atelier.projects.models import Project
@@ -63,12 +64,12 @@ def _check_editor(by: User, project: Project) -> None:
         raise PermissionDenied
 
 
-def _days(value: Any) -> str:
+def _days(value: Any, language: str) -> str:
+    """Days as the tender's language writes them: '5,5' in Dutch."""
     try:
-        days = Decimal(str(value or 0))
-    except InvalidOperation:
+        return format_number(value or 0, language=language)
+    except ValueError:
         return "0"
-    return format(days.normalize(), "f") if days else "0"
 
 
 def _scoped_phases(plan: ExpertisePlan | None) -> list[dict[str, Any]]:
@@ -92,7 +93,7 @@ def _scope(
     scope = []
     for phase in phases:
         name = names.get(phase["phase"]) or phase.get("name", phase["phase"])
-        days = _days(phase.get("external_days"))
+        days = _days(phase.get("external_days"), language)
         template = text(data["scope"][phase["decision"]], language)
         scope.append(
             {

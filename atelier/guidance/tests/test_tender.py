@@ -260,3 +260,22 @@ def test_plan_of_another_project_is_refused(plan, participant):
     other = open_project(title="Another", by=participant)
     with pytest.raises(ValidationError):
         services.create_tender(project=other, plan=plan, title="X", language="en", by=participant)
+
+
+def test_a_dutch_tender_writes_half_days_with_a_comma(project, participant):
+    phases = [_phase("explore", "buy", 5.5, "5225.00"), _phase("define", "coach", 0.5, "475.00")]
+    plan = ExpertisePlan.objects.create(
+        project=project,
+        rules=current_rules(RuleSetKind.TENDER),
+        plan={"phases": phases, "totals": {"cost": "5700.00"}, "language": "nl"},
+        created_by=participant,
+    )
+
+    tender = services.create_tender(
+        project=project, plan=plan, title="Ontwerper", language="nl", by=participant
+    )
+
+    texts = [item["text"] for item in tender.content["scope"]]
+    assert "ongeveer 5,5 dagen" in texts[0]
+    assert "ongeveer 0,5 dagen" in texts[1]
+    assert "5.5" not in " ".join(texts)
