@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from . import audit
 from .access import invitations_visible_to, roles_user_may_invite
 from .decorators import administrator_required, staff_required
 from .forms import AcceptInvitationForm, ApiTokenForm, ErasureRequestForm, InvitationForm
@@ -172,8 +173,10 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    rows = [(entry, audit.action_label(entry), audit.changes_of(entry)) for entry in page]
     context = {
         "page": page,
+        "rows": rows,
         "content_types": content_types,
         "chosen": chosen,
         "search": search,

@@ -19,7 +19,7 @@ class DemoPerson:
     last_name: str
     role: str
     organisation_nis: str | None
-    job_title: str
+    job_title: str  # in Dutch, like the rest of the demo's content
 
 
 DEMO_PEOPLE = [
@@ -29,7 +29,7 @@ DEMO_PEOPLE = [
         "Verbeke",
         Role.ADMINISTRATOR,
         None,
-        "registry administrator",
+        "beheerder ledenregister",
     ),
     DemoPerson(
         "trainer@atelier.example",
@@ -37,7 +37,7 @@ DEMO_PEOPLE = [
         "Claes",
         Role.TRAINER,
         None,
-        "service design trainer and coach",
+        "trainer en coach servicedesign",
     ),
     DemoPerson(
         "coordinator.geel@atelier.example",
@@ -45,7 +45,7 @@ DEMO_PEOPLE = [
         "Peeters",
         Role.COORDINATOR,
         "13008",
-        "coordinator social house",
+        "coördinator sociaal huis",
     ),
     DemoPerson(
         "participant.geel@atelier.example",
@@ -53,7 +53,7 @@ DEMO_PEOPLE = [
         "Wouters",
         Role.PARTICIPANT,
         "13008",
-        "front desk staff",
+        "onthaalmedewerker",
     ),
     DemoPerson(
         "participant.lennik@atelier.example",
@@ -61,7 +61,7 @@ DEMO_PEOPLE = [
         "Maes",
         Role.PARTICIPANT,
         "23104",
-        "head of citizen services",
+        "diensthoofd burgerzaken",
     ),
     DemoPerson(
         "expert@atelier.example",
@@ -69,7 +69,7 @@ DEMO_PEOPLE = [
         "De Smet",
         Role.EXPERT,
         None,
-        "independent service designer",
+        "zelfstandig servicedesigner",
     ),
 ]
 

@@ -82,7 +82,7 @@ def test_staff_see_who_changed_what(superuser, trainer, geel, client_for):
     body = page.content.decode()
     assert "Rita Root" in body
     assert "organisation: Geel" in body
-    assert "postal_code" in body
+    assert "<strong>postal code</strong>" in body  # the field as the forms name it
     assert "2440" in body
 
 
@@ -166,3 +166,15 @@ def test_audit_trail_query_count_does_not_grow_with_entries(trainer, geel, clien
 
     assert LogEntry.objects.count() > 30
     assert queries_for_trail() == few
+
+
+def test_audit_trail_speaks_dutch_and_shows_no_none(trainer, client_for):
+    with set_actor(trainer):
+        User.objects.create_user("new.person@example.org", role="participant")
+
+    body = client_for(trainer).get(AUDIT_URL, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert "<td>aangemaakt</td>" in body
+    assert "<td>create</td>" not in body
+    assert "None" not in body
+    assert "<strong>e-mailadres</strong>: (leeg) → new.person@example.org" in body

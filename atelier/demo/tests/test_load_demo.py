@@ -1,5 +1,6 @@
 """`manage.py load_demo`: the registry and the demo people, as often as you like."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -66,3 +67,11 @@ def test_load_demo_restores_a_changed_demo_password(client, demo):
     load_demo()
 
     assert client.login(email=person.email, password=DEMO_PASSWORD)
+
+
+def test_the_demo_peoples_job_titles_are_dutch():
+    titles = {person.email: person.job_title for person in DEMO_PEOPLE}
+
+    assert titles["participant.geel@atelier.example"] == "onthaalmedewerker"
+    english = re.compile(r"\b(staff|head|administrator|designer|coordinator|and|of)\b")
+    assert [title for title in titles.values() if english.search(title)] == []

@@ -41,7 +41,7 @@ THRESHOLDS = [
             "Negotiated procedure without prior publication",
         ),
         "explanation": _t(
-            "U nodigt zelf enkele ontwerpers uit (meestal minstens drie) en mag met hen "
+            "Je nodigt zelf enkele ontwerpers uit (meestal minstens drie) en mag met hen "
             "onderhandelen over hun offerte. Een bekendmaking is niet nodig.",
             "You invite a few designers yourself (usually at least three) and may negotiate "
             "their offers with them. No publication is needed.",

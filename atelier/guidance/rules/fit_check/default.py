@@ -623,7 +623,7 @@ LEVELS = [
         "name": _t("Niveau 2 · eendaagse opleiding", "Level 2 · one-day training"),
         "description": _t(
             "Principes, fasen en technieken: oordelen waar service design loont, welke "
-            "expertise je in huis hebt en welke je inhaalt.",
+            "expertise je in huis hebt en welke je inhuurt.",
             "Principles, phases and techniques: judge where service design pays off, which "
             "expertise you have in house and which to bring in.",
         ),
