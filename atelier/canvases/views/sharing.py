@@ -141,9 +141,12 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def shared_view(request: HttpRequest, token: str) -> HttpResponse:
-    """The canvas behind a shared link, read-only; a password link asks for its password first."""
+    """The canvas behind a shared link, read-only; a password link asks for its password first.
+
+    HEAD answers as GET does (the server leaves out the body) but is not counted as a view.
+    """
     link = open_share_link(token)
     if link is None:
         raise Http404
@@ -152,7 +155,8 @@ def shared_view(request: HttpRequest, token: str) -> HttpResponse:
         if request.method != "POST" or not _try_password(request, link, form):
             return _private(render(request, "canvases/sharing/password.html", {"form": form}))
         return _private(redirect("shared:view", token=token))
-    count_view(link)
+    if request.method != "HEAD":
+        count_view(link)
     canvas = link.canvas
     context: dict[str, Any] = board_context(serialize_canvas(canvas), canvas=canvas, editable=False)
     context["canvas"] = canvas
