@@ -169,11 +169,28 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Throttles (see atelier/accounts/adapter.py): failed sign-ins count per client and per
+# address from that client (the "key" below), so an attacker locks themselves, never the
+# owner; successful sign-ins count towards nothing. Failures on one address from all clients
+# together, past SIGN_IN_FAILURES_BEFORE_CODE, make a right password ask for a code mailed
+# to the owner. A locked client may still sign in with a mailed code.
+SIGN_IN_FAILURES_PER_CLIENT = "30/10m/ip"
+SIGN_IN_FAILURES_BEFORE_CODE = "20/h/key"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "5/5m/key",
+    "login": "",
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/m/ip",
 }
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# The client's address as the reverse proxy reports it: with TRUSTED_PROXY_COUNT=1 the last
+# X-Forwarded-For entry (nginx's $proxy_add_x_forwarded_for); or a header the proxy sets
+# (TRUSTED_CLIENT_IP_HEADER, e.g. X-Real-IP). Without either, every visitor behind the proxy
+# would share the proxy's address, and its throttles.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT") or (1 if env_bool("TRUST_PROXY", False) else 0)
+)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Atelier] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Atelier"

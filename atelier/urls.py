@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from atelier import views
 from atelier.api.api import api
+
+# One sign-in door: the admin's login form would skip allauth's throttle and second factor,
+# so it sends people to allauth's sign-in and back (`next`).
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", views.home, name="home"),

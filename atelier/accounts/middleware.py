@@ -1,12 +1,18 @@
-"""Association staff work only after setting up a TOTP second factor, when required."""
+"""Association staff work only in a session that passed a TOTP second factor, when required.
+
+A device on the account is not enough: the session itself must have passed the code. A staff
+member without TOTP is sent to set it up; one with TOTP whose session passed only the password
+(however it was made) is asked for the code before anything else.
+"""
 
 from collections.abc import Callable
 
-from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
+
+from .second_factor import has_totp, second_factor_required, session_passed_second_factor
 
 # The API is not exempt: a staff browser session reaches it through this middleware too.
 ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/")
@@ -17,16 +23,16 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self._must_set_up_second_factor(request):
-            return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
-
-    def _must_set_up_second_factor(self, request: HttpRequest) -> bool:
-        if not settings.REQUIRE_STAFF_MFA:
-            return False
         user = request.user
-        if not user.is_authenticated or not user.is_association_staff:
-            return False
-        if request.path.startswith(ALWAYS_ALLOWED_PREFIXES):
-            return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        if (
+            not user.is_authenticated
+            or request.path.startswith(ALWAYS_ALLOWED_PREFIXES)
+            or not second_factor_required(user)  # type: ignore[arg-type]
+        ):
+            return self.get_response(request)
+        if not has_totp(user):  # type: ignore[arg-type]
+            return redirect(reverse("mfa_activate_totp"))
+        if not session_passed_second_factor(request, user):  # type: ignore[arg-type]
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        return self.get_response(request)

@@ -30,6 +30,7 @@ from .models import (
     User,
     hash_token,
 )
+from .second_factor import has_totp, second_factor_required
 
 INVITATION_VALIDITY = datetime.timedelta(days=14)
 
@@ -139,13 +140,19 @@ def revoke_api_token(*, token: ApiToken, by: User) -> ApiToken:
 
 
 def user_for_api_token(raw: str) -> User | None:
-    """The active user a bearer token belongs to, or None; records when it was last used."""
+    """The active user a bearer token belongs to, or None; records when it was last used.
+
+    Staff who must use a second factor and have not set one up get None.
+    """
     token = (
         ApiToken.objects.select_related("user")
         .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
     if token is None:
+        return None
+    if second_factor_required(token.user) and not has_totp(token.user):
+        # Staff data stays behind a second factor: without TOTP set up, the token waits.
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):

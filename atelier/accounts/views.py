@@ -1,14 +1,15 @@
 import json
 
+from allauth.account.utils import perform_login
 from auditlog.models import LogEntry
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -147,9 +148,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to Atelier."))
-            return redirect("home")
+            # Through allauth's sign-in, so its stages (second factor, records) apply here too.
+            return perform_login(request, user, email=user.email, redirect_url=reverse("home"))
     return render(
         request, "accounts/accept_invitation.html", {"form": form, "invitation": invitation}
     )

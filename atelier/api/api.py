@@ -3,7 +3,7 @@
 import datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from ninja.security import django_auth
 from atelier.academy.models import Edition, Enrolment, Session
 from atelier.academy.selectors import catalogue as academy_selectors
 from atelier.academy.selectors import enrolment as enrolment_selectors
-from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol
+from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol, may_cancel
 from atelier.accounts.access import get_organisation_people_for_user, people_of
 from atelier.accounts.models import User
 from atelier.canvases.api import router as canvases_router
@@ -324,6 +324,8 @@ def delete_enrolment(request: HttpRequest, enrolment_id: int) -> Any:
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("edition__course"), pk=enrolment_id
     )
+    if not may_cancel(by=request.user, enrolment=enrolment):  # type: ignore[arg-type]
+        raise Http404  # someone else's enrolment is not there for this person
     try:
         enrolment = cancel(enrolment=enrolment, by=request.user)  # type: ignore[arg-type]
     except EnrolmentRefused as refusal:

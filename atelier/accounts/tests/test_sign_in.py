@@ -10,7 +10,7 @@ from atelier.accounts.models import Role, User
 from .conftest import PASSWORD
 
 LOGIN_URL = reverse("account_login")
-TOO_MANY = "Too many failed login attempts"
+TOO_MANY = "Too many failed sign-ins from here"
 
 
 def sign_in(client, email: str, password: str):
@@ -135,7 +135,9 @@ def test_password_reset_for_an_unknown_address_sends_no_reset_link(db, client_fo
     assert all("/accounts/password/reset/key/" not in m.body for m in mail.outbox)
 
 
-def test_sign_in_is_refused_after_five_failures_even_with_the_right_password(make_user, client_for):
+def test_the_same_client_is_refused_after_five_failures_even_with_the_right_password(
+    make_user, client_for
+):
     make_user("griet@geel.example.org")
     client = client_for(None)
     for _ in range(5):

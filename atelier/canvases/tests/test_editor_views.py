@@ -63,6 +63,38 @@ def test_editing_a_card_by_htmx_answers_the_card(client, participant, journey):
     assert card.text == "Takes a number <b>at the desk</b>" and card.fields == {"marker": "pain"}
 
 
+def test_another_teams_card_in_an_htmx_edit_answers_404_not_card_deleted(client, outsider, journey):
+    card = _card(journey)
+    client.force_login(outsider)
+
+    response = client.post(
+        reverse("canvases:card_edit", args=[card.pk]),
+        {"text": "Overwritten", "version": card.version},
+        **HTMX,
+    )
+
+    assert response.status_code == 404
+    assert "deleted" not in response.content.decode()
+    card.refresh_from_db()
+    assert card.text != "Overwritten"
+
+
+def test_a_card_deleted_meanwhile_answers_card_deleted_in_an_htmx_edit(
+    client, participant, journey
+):
+    card = _card(journey)
+    url = reverse("canvases:card_edit", args=[card.pk])
+    version = card.version
+    card.delete()
+    client.force_login(participant)
+
+    with translation.override("en"):
+        response = client.post(url, {"text": "Too late", "version": version}, **HTMX)
+
+    assert response.status_code == 200
+    assert "This card was deleted by someone else meanwhile." in response.content.decode()
+
+
 def test_a_stale_edit_shows_the_current_text_and_keeps_the_users(
     client, participant, coordinator, journey
 ):

@@ -259,3 +259,24 @@ def test_revoking_asks_for_a_post(client, participant, journey, link):
     assert (
         client.get(reverse("canvases:share_revoke", args=[journey.pk, link.pk])).status_code == 405
     )
+
+
+def test_head_on_a_shared_link_answers_like_get_without_a_body_or_a_counted_view(client, link):
+    url = shared_url(link)
+
+    head = client.head(url)
+    get = client.get(url)
+
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    for header in ("Content-Type", "X-Robots-Tag", "Referrer-Policy", "Cache-Control"):
+        assert head[header] == get[header]
+    link.refresh_from_db()
+    assert link.view_count == 1  # the GET only
+
+
+def test_head_on_an_unknown_or_password_link_answers_like_get(client, link, locked):
+    unknown = reverse("shared:view", args=["no-such-token"])
+
+    assert client.head(unknown).status_code == client.get(unknown).status_code == 404
+    assert client.head(shared_url(locked)).status_code == 200

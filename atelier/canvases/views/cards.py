@@ -145,7 +145,12 @@ def card_edit(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
     try:
         card = get_card_for_user(user_of(request), card_pk, write=True)
     except Http404:
-        if request.method == "POST" and request.htmx:
+        # Only a card that no longer exists is "gone"; one of another team stays a plain 404.
+        if (
+            request.method == "POST"
+            and request.htmx
+            and not Card.objects.filter(pk=card_pk).exists()
+        ):
             return render(request, "canvases/parts/card_gone.html", {})
         raise
     spec, text_label = _spec(card.canvas, card.lane, card.section)

@@ -6,7 +6,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from atelier.accounts.access import user_of
+from atelier.canvases import share_tries
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.models import ShareLink
 from atelier.canvases.serialize import serialize_canvas
@@ -31,9 +31,6 @@ from atelier.canvases.services.sharing import (
 from atelier.lib.forms import Form
 
 from .board import board_context
-
-MAX_TRIES = 5
-TRIES_WINDOW = 10 * 60  # seconds
 
 
 class ShareLinkForm(Form):
@@ -120,33 +117,20 @@ def _session_key(link: ShareLink) -> str:
     return f"shared-link-{link.pk}"
 
 
-def _tries_key(link: ShareLink) -> str:
-    return f"shared-link-tries-{link.token}"
-
-
 def _try_password(request: HttpRequest, link: ShareLink, form: SharePasswordForm) -> bool:
     """Check the password, counting wrong tries; True when the link is now open."""
-    if (cache.get(_tries_key(link)) or 0) >= MAX_TRIES:
-        form.add_error(None, _("Too many wrong passwords. Try again in ten minutes."))
-        return False
     if not form.is_valid():
+        return False
+    refusal = share_tries.refusal(request, link)
+    if refusal:
+        form.add_error(None, refusal)
         return False
     if check_share_password(link=link, password=form.cleaned_data["password"]):
         request.session[_session_key(link)] = True
         return True
-    _count_wrong_try(link)
+    share_tries.count_wrong_try(link)
     form.add_error("password", _("That is not the password of this link."))
     return False
-
-
-def _count_wrong_try(link: ShareLink) -> None:
-    """One more wrong try; the count is forgotten ten minutes after the first."""
-    if cache.add(_tries_key(link), 1, TRIES_WINDOW):
-        return
-    try:
-        cache.incr(_tries_key(link))
-    except ValueError:  # the window closed between add and incr
-        cache.set(_tries_key(link), 1, TRIES_WINDOW)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -157,9 +141,12 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def shared_view(request: HttpRequest, token: str) -> HttpResponse:
-    """The canvas behind a shared link, read-only; a password link asks for its password first."""
+    """The canvas behind a shared link, read-only; a password link asks for its password first.
+
+    HEAD answers as GET does (the server leaves out the body) but is not counted as a view.
+    """
     link = open_share_link(token)
     if link is None:
         raise Http404
@@ -168,7 +155,8 @@ def shared_view(request: HttpRequest, token: str) -> HttpResponse:
         if request.method != "POST" or not _try_password(request, link, form):
             return _private(render(request, "canvases/sharing/password.html", {"form": form}))
         return _private(redirect("shared:view", token=token))
-    count_view(link)
+    if request.method != "HEAD":
+        count_view(link)
     canvas = link.canvas
     context: dict[str, Any] = board_context(serialize_canvas(canvas), canvas=canvas, editable=False)
     context["canvas"] = canvas
