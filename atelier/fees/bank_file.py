@@ -5,15 +5,18 @@ A file is read in full before anything is booked; each problem names its line.
 
 import csv
 import datetime
-import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TextIO
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from atelier.lib.money import parse_amount
 from atelier.lib.structured_reference import find_structured_reference
+from atelier.lib.uploads import UnreadableFile, csv_problem, shorten, text_stream
 
 COLUMN_NAMES = {
     "booked_on": (
@@ -48,6 +51,9 @@ COLUMN_NAMES = {
 }
 REQUIRED = ("booked_on", "amount")
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%y")
+# A year of an association's statements is a few thousand lines.
+MAX_LINES = 20_000
+MAX_LISTED_ERRORS = 200
 
 
 @dataclass(frozen=True)
@@ -73,11 +79,26 @@ class BankFile:
     errors: list[LineError]
 
 
-def _decode(content: bytes) -> str:
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252")
+class _TooLong(Exception):
+    pass
+
+
+def _numbered(rows: Iterable[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_LINES:
+            raise _TooLong
+        yield number, row
+
+
+def _capped(errors: list[LineError]) -> list[LineError]:
+    """The first MAX_LISTED_ERRORS problems, and how many more there are."""
+    if len(errors) <= MAX_LISTED_ERRORS:
+        return errors
+    more = len(errors) - MAX_LISTED_ERRORS
+    message = _("%(count)s more lines have problems.") % {
+        "count": number_format(more, force_grouping=True)
+    }
+    return [*errors[:MAX_LISTED_ERRORS], LineError(0, message)]
 
 
 def parse_date(text: str) -> datetime.date:
@@ -109,13 +130,14 @@ def _csv_entry(number: int, row: list[str], columns: dict[str, int]) -> BankEntr
         booked_on = parse_date(cell("booked_on"))
     except ValueError:
         return LineError(
-            number, _("The date “%(value)s” is not a date.") % {"value": cell("booked_on")}
+            number, _("The date “%(value)s” is not a date.") % {"value": shorten(cell("booked_on"))}
         )
     try:
         amount = parse_amount(cell("amount"))
     except ValueError:
         return LineError(
-            number, _("The amount “%(value)s” is not an amount.") % {"value": cell("amount")}
+            number,
+            _("The amount “%(value)s” is not an amount.") % {"value": shorten(cell("amount"))},
         )
     communication = cell("communication")
     return BankEntry(
@@ -128,15 +150,27 @@ def _csv_entry(number: int, row: list[str], columns: dict[str, int]) -> BankEntr
     )
 
 
-def read_csv(text: str) -> BankFile:
+def read_csv(stream: TextIO) -> BankFile:
+    sample = stream.read(4096)
+    stream.seek(0)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
     except csv.Error:
         dialect = type("semicolons", (csv.excel,), {"delimiter": ";"})  # never change csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
+    reader = csv.reader(stream, dialect)
+    try:
+        return _read_csv_rows(_numbered(reader))
+    except csv.Error as error:
+        return BankFile(
+            "csv", [], [LineError(reader.line_num, csv_problem(reader.line_num, error))]
+        )
+
+
+def _read_csv_rows(rows: Iterator[tuple[int, list[str]]]) -> BankFile:
+    header = next(rows, None)
+    if header is None:
         return BankFile("csv", [], [LineError(1, _("The file is empty."))])
-    columns = _columns(rows[0])
+    columns = _columns(header[1])
     missing = [name for name in REQUIRED if name not in columns]
     if missing or not ({"communication", "counterparty"} & set(columns)):
         message = _(
@@ -146,12 +180,12 @@ def read_csv(text: str) -> BankFile:
         return BankFile("csv", [], [LineError(1, message)])
     entries: list[BankEntry] = []
     errors: list[LineError] = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         result = _csv_entry(number, row, columns)
         (errors if isinstance(result, LineError) else entries).append(result)  # type: ignore[arg-type]
-    return BankFile("csv", entries, errors)
+    return BankFile("csv", entries, _capped(errors))
 
 
 def _coda_date(text: str) -> datetime.date:
@@ -177,12 +211,15 @@ def _coda_movement(number: int, record: str) -> BankEntry:
     )
 
 
-def read_coda(text: str) -> BankFile:
+def read_coda(lines: Iterable[str]) -> BankFile:
     entries: list[BankEntry] = []
     errors: list[LineError] = []
     by_sequence: dict[str, int] = {}  # a movement's 2.3 record names its counterparty
-    for number, record in enumerate(text.splitlines(), start=1):
-        record = record.ljust(128)
+    for number, line in _numbered(lines):  # type: ignore[arg-type]
+        record = str(line).rstrip("\r\n").ljust(128)
+        if number == 1 and not record.startswith("0"):
+            message = _("This is not a CODA file: its first line is not a header record (0000…).")
+            return BankFile("coda", [], [LineError(1, message)])
         if record.startswith("21"):
             try:
                 entries.append(_coda_movement(number, record))
@@ -193,12 +230,22 @@ def read_coda(text: str) -> BankFile:
             index = by_sequence[record[2:6]]
             entry = entries[index]
             entries[index] = BankEntry(**{**entry.__dict__, "counterparty": record[47:82].strip()})
-    return BankFile("coda", entries, errors)
+    return BankFile("coda", entries, _capped(errors))
 
 
 def read_bank_file(content: bytes, file_name: str) -> BankFile:
-    """Entries and errors of a CSV or CODA statement."""
-    text = _decode(content)
-    if file_name.lower().endswith((".cod", ".coda")) or text.startswith("0000"):
-        return read_coda(text)
-    return read_csv(text)
+    """Entries and errors of a CSV or CODA statement; a file that is neither says why."""
+    is_coda = file_name.lower().endswith((".cod", ".coda")) or content.startswith(b"0000")
+    file_format = "coda" if is_coda else "csv"
+    try:
+        stream = text_stream(content, expected=_("CSV or CODA"))
+        return read_coda(stream) if is_coda else read_csv(stream)
+    except UnreadableFile as error:
+        return BankFile(file_format, [], [LineError(0, str(error))])
+    except UnicodeDecodeError:
+        return BankFile(file_format, [], [LineError(0, _("The file is not readable text."))])
+    except _TooLong:
+        message = _("The file has more than %(count)s lines: split it.") % {
+            "count": number_format(MAX_LINES, force_grouping=True)
+        }
+        return BankFile(file_format, [], [LineError(0, message)])

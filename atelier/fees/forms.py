@@ -7,12 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atelier.lib.forms import Form
+from atelier.lib.uploads import check_upload_size
 
 from .models import FeeBasis, Invoice
 from .selectors import creditable_amount, credited_amount
 from .services import BracketInput
-
-MAX_BANK_FILE_SIZE = 10 * 1024 * 1024
 
 
 def money_field(label: Any, **options: Any) -> forms.DecimalField:
@@ -177,10 +176,7 @@ class BankFileForm(Form):
     )
 
     def clean_file(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BANK_FILE_SIZE:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return upload
+        return check_upload_size(self.cleaned_data["file"], "fees:bank_import")
 
 
 def default_reference_date(year: int) -> datetime.date:

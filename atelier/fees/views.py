@@ -401,7 +401,8 @@ def bank_import(request: HttpRequest) -> HttpResponse:
 @administrator_required
 @require_GET
 def bank_import_list(request: HttpRequest) -> HttpResponse:
-    imports = BankImport.objects.select_related("created_by").annotate(line_count=Count("lines"))
+    imports = BankImport.objects.select_related("created_by").defer("errors")
+    imports = imports.annotate(line_count=Count("lines"))
     imports = imports.order_by("-created_at", "-pk")  # GROUP BY drops Meta.ordering
     page = Paginator(imports, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "fees/bank_import_list.html", {"page": page})

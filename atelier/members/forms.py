@@ -4,11 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from atelier.lib.forms import Form
+from atelier.lib.uploads import check_upload_size
 
 from .models import OrganisationType, PopulationImport, Province, SizeClass
 from .selectors import OrganisationFilter
-
-MAX_POPULATION_FILE_SIZE = 20 * 1024 * 1024
 
 
 class OrganisationFilterForm(Form):
@@ -45,8 +44,8 @@ class PopulationImportForm(Form):
     file = forms.FileField(
         label=_("Population file"),
         help_text=_(
-            "CSV (comma or semicolon; UTF-8 or Windows-1252) or XLSX, with a NIS code column "
-            "and an inhabitants column."
+            "CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or XLSX, at most "
+            "20 MB, with a NIS code column and an inhabitants column."
         ),
     )
     reference_date = forms.DateField(
@@ -71,10 +70,7 @@ class PopulationImportForm(Form):
         return self.cleaned_data["counts"] or PopulationImport.Counts.INHABITANTS
 
     def clean_file(self) -> object:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_POPULATION_FILE_SIZE:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        return upload
+        return check_upload_size(self.cleaned_data["file"], "members:import")
 
     def clean_reference_date(self) -> datetime.date:
         day: datetime.date = self.cleaned_data["reference_date"]

@@ -259,7 +259,9 @@ class PopulationImport(models.Model):
     # Every value the file carried ({nis_code: inhabitants}) and every error found, so that
     # an import stays readable after later imports replace its figures.
     values = models.JSONField(_("values"), default=dict)
+    # The first bad lines (population_file.MAX_LISTED_ERRORS), then the missing codes.
     errors = models.JSONField(_("errors"), default=list)
+    error_count = models.PositiveIntegerField(_("problems found"), default=0)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -268,3 +270,8 @@ class PopulationImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.reference_date}, {self.get_status_display()})"
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found; imports made before the count was kept listed them all."""
+        return max(self.error_count, len(self.errors))

@@ -3,12 +3,26 @@
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-ProgressCallback = Callable[[int, int], None]
+from atelier.lib.uploads import (
+    UnreadableFile,
+    check_workbook_archive,
+    csv_problem,
+    shorten,
+    text_stream,
+)
+
+# Called with the number of rows checked so far, every 1,000 rows and once at the end.
+ProgressCallback = Callable[[int], None]
+# A national file has about 600 rows; Statbel's detail files some hundred thousand.
+MAX_ROWS = 1_000_000
+# Bad lines kept (and shown) per import; the rest are counted.
+MAX_LISTED_ERRORS = 200
 
 CODE_HEADERS = {
     "nis",
@@ -64,9 +78,16 @@ class RowError:
 class CheckedFile:
     values: dict[str, int] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    # The first MAX_LISTED_ERRORS bad lines, then every municipality missing from the file.
     errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0  # every problem, listed or not
     skipped: int = 0
     row_count: int = 0
+
+    def add_error(self, error: RowError) -> None:
+        self.error_count += 1
+        if error.line is None or len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(error)
 
 
 def _normalise_header(value: object) -> str:
@@ -89,45 +110,64 @@ def _find_columns(header: list[object]) -> tuple[int, int]:
     return code_index, count_index
 
 
-def _decode(content: bytes) -> str:
+def _text_stream(content: bytes) -> io.TextIOWrapper:
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", errors="strict")
+        return text_stream(content, expected=_("CSV or XLSX"))
+    except UnreadableFile as exc:
+        raise PopulationFileError(str(exc)) from exc
+
+
+def _delimiter(stream: io.TextIOWrapper) -> str:
+    """The header decides the delimiter; a file may open with blank lines."""
+    first_line = stream.readline()
+    while first_line and not first_line.strip():
+        first_line = stream.readline()
+    stream.seek(0)
+    return max(";,\t", key=first_line.count)
 
 
 def _csv_rows(content: bytes) -> Iterator[tuple[int, list[object]]]:
+    stream = _text_stream(content)
     try:
-        text = _decode(content)
-    except UnicodeDecodeError as exc:
-        raise PopulationFileError(_("The file is neither UTF-8 nor Windows-1252 text.")) from exc
-    # The header decides the delimiter; a file may open with blank lines.
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(";,\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for row in reader:
-        yield reader.line_num, list(row)
+        reader = csv.reader(stream, delimiter=_delimiter(stream))
+        for row in reader:
+            yield reader.line_num, list(row)
+    except csv.Error as exc:
+        raise PopulationFileError(csv_problem(reader.line_num, exc)) from exc
+    except UnicodeDecodeError as exc:  # a UTF-16 file cut in the middle of a character
+        raise PopulationFileError(_("The file is not readable text.")) from exc
 
 
 def _xlsx_rows(content: bytes) -> Iterator[tuple[int, list[object]]]:
     from openpyxl import load_workbook
 
     try:
+        check_workbook_archive(content)
+    except UnreadableFile as exc:
+        raise PopulationFileError(str(exc)) from exc
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise PopulationFileError(_("The file is not a readable XLSX workbook.")) from exc
-    sheet = workbook.worksheets[0]
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, list(row)
-    workbook.close()
+    try:
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(row)
+    except Exception as exc:  # a sheet broken further down
+        raise PopulationFileError(_("The file is not a readable XLSX workbook.")) from exc
+    finally:
+        workbook.close()
 
 
-def read_population_file(content: bytes, file_name: str) -> list[SourceRow]:
-    """The data rows of a CSV or XLSX file, each with its line number in the file."""
+def read_population_file(content: bytes, file_name: str) -> Iterator[SourceRow]:
+    """The data rows of a CSV or XLSX file, each with its line number in the file, as read.
+
+    Raises PopulationFileError, possibly after some rows, when the file cannot be read on.
+    """
     is_xlsx = file_name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
     rows = _xlsx_rows(content) if is_xlsx else _csv_rows(content)
     header: list[object] | None = None
-    result: list[SourceRow] = []
+    data_rows = 0
     for line, row in rows:
         if not any(str(cell or "").strip() for cell in row):
             continue
@@ -135,12 +175,17 @@ def read_population_file(content: bytes, file_name: str) -> list[SourceRow]:
             header = row
             code_index, count_index = _find_columns(header)
             continue
+        data_rows += 1
+        if data_rows > MAX_ROWS:
+            raise PopulationFileError(
+                _("The file has more than %(count)s rows.")
+                % {"count": number_format(MAX_ROWS, force_grouping=True)}
+            )
         code = row[code_index] if code_index < len(row) else None
         count = row[count_index] if count_index < len(row) else None
-        result.append(SourceRow(line=line, code=code, inhabitants=count))
+        yield SourceRow(line=line, code=code, inhabitants=count)
     if header is None:
         raise PopulationFileError(_("The file is empty."))
-    return result
 
 
 def parse_code(value: object) -> str | None:
@@ -183,7 +228,7 @@ def _parse_text_number(text: str) -> int:
 
 
 def check_population_rows(
-    rows: list[SourceRow],
+    rows: Iterable[SourceRow],
     *,
     known_codes: dict[str, str],
     ignore_unknown: bool = False,
@@ -193,14 +238,17 @@ def check_population_rows(
 
     `known_codes` maps each NIS code that existed on that date to the municipality's name.
     """
-    checked = CheckedFile(row_count=len(rows))
-    for position, row in enumerate(rows, start=1):
+    checked = CheckedFile()
+    for row in rows:
         _check_row(row, checked, known_codes=known_codes, ignore_unknown=ignore_unknown)
-        if progress and (position % 1000 == 0 or position == len(rows)):
-            progress(position, len(rows))
+        checked.row_count += 1
+        if progress and checked.row_count % 1000 == 0:
+            progress(checked.row_count)
+    if progress and checked.row_count % 1000:
+        progress(checked.row_count)
     for code, name in sorted(known_codes.items()):
         if code not in checked.lines:
-            checked.errors.append(
+            checked.add_error(
                 RowError(
                     line=None,
                     code=code,
@@ -216,8 +264,9 @@ def _check_row(
     code = parse_code(row.code)
     raw_code = str(row.code if row.code is not None else "").strip()
     if code is None:
-        checked.errors.append(
-            RowError(row.line, raw_code, _("'%(code)s' is not a NIS code") % {"code": raw_code})
+        shown = shorten(raw_code)
+        checked.add_error(
+            RowError(row.line, shown, _("'%(code)s' is not a NIS code") % {"code": shown})
         )
         return
     if code not in known_codes:
@@ -225,17 +274,16 @@ def _check_row(
             checked.skipped += 1
         else:
             reason = _("unknown code: no municipality had this code on the reference date")
-            checked.errors.append(RowError(row.line, code, reason))
+            checked.add_error(RowError(row.line, code, reason))
         return
     if code in checked.lines:
         reason = _("duplicate: this code was already given on line %(line)s") % {
             "line": checked.lines[code]
         }
-        checked.errors.append(RowError(row.line, code, reason))
+        checked.add_error(RowError(row.line, code, reason))
         return
     checked.lines[code] = row.line
     try:
         checked.values[code] = parse_inhabitants(row.inhabitants)
     except ValueError as exc:
-        shown = str(row.inhabitants if row.inhabitants is not None else "")
-        checked.errors.append(RowError(row.line, code, f"{exc}: '{shown}'"))
+        checked.add_error(RowError(row.line, code, f"{exc}: '{shorten(row.inhabitants)}'"))

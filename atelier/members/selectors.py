@@ -8,6 +8,7 @@ from .models import (
     SIZE_CLASS_BOUNDS,
     Organisation,
     PopulationFigure,
+    PopulationImport,
     Succession,
 )
 
@@ -71,3 +72,26 @@ def organisation_history(organisation: Organisation) -> dict[str, list[Successio
             )
         ),
     }
+
+
+@dataclass(frozen=True)
+class ImportProblems:
+    """A rejected import's problems, grouped the way a person corrects a file."""
+
+    file: list[dict]  # the file as a whole could not be read
+    lines: list[dict]  # bad lines, in file order (the first MAX_LISTED_ERRORS)
+    missing: list[dict]  # municipalities of the reference date the file does not name
+    unlisted: int  # bad lines found beyond those kept
+
+
+def import_problems(record: PopulationImport) -> ImportProblems:
+    errors = record.errors
+    file_problems = [e for e in errors if e.get("line") is None and not e.get("code")]
+    missing = [e for e in errors if e.get("line") is None and e.get("code")]
+    lines = [e for e in errors if e.get("line") is not None]
+    return ImportProblems(
+        file=file_problems,
+        lines=lines,
+        missing=missing,
+        unlisted=max(record.problem_count - len(errors), 0),
+    )

@@ -43,20 +43,19 @@ def import_population(
         created_by=by, file_name=file_name[:255], reference_date=reference_date, counts=counts
     )
     try:
-        rows = read_population_file(content, file_name)
+        checked = check_population_rows(
+            read_population_file(content, file_name),
+            known_codes={code: m.name for code, m in municipalities.items()},
+            ignore_unknown=ignore_unknown,
+            progress=progress,
+        )
     except PopulationFileError as exc:
-        return _reject(record, [RowError(None, "", str(exc))])
-    checked = check_population_rows(
-        rows,
-        known_codes={code: m.name for code, m in municipalities.items()},
-        ignore_unknown=ignore_unknown,
-        progress=progress,
-    )
+        return _reject(record, [RowError(None, "", str(exc))], error_count=1)
     record.row_count = checked.row_count
     record.skipped_count = checked.skipped
     record.values = checked.values
     if checked.errors:
-        return _reject(record, checked.errors)
+        return _reject(record, checked.errors, error_count=checked.error_count)
     return _apply(record, {municipalities[c]: n for c, n in checked.values.items()})
 
 
@@ -69,8 +68,11 @@ def _organisations_by_code(day: datetime.date, counts: str) -> dict[str, Organis
     return {m.nis_code: m for m in existing.filter(type=OrganisationType.MUNICIPALITY)}
 
 
-def _reject(record: PopulationImport, errors: list[RowError]) -> PopulationImport:
+def _reject(
+    record: PopulationImport, errors: list[RowError], *, error_count: int
+) -> PopulationImport:
     record.status = PopulationImport.Status.REJECTED
+    record.error_count = error_count
     record.errors = [e.as_dict() for e in sorted(errors, key=_error_order)]
     record.save()
     return record

@@ -17,6 +17,7 @@ from .models import PopulationImport
 from .services import import_population
 
 PAGE_SIZE = 50
+ERRORS_PER_PAGE = 50
 
 
 @require_GET
@@ -75,7 +76,8 @@ def population_import_form(request: HtmxHttpRequest) -> HttpResponse:
 @staff_required
 @require_GET
 def population_import_list(request: HttpRequest) -> HttpResponse:
-    imports = PopulationImport.objects.select_related("created_by")
+    # Values and errors can weigh megabytes per import; the list shows neither.
+    imports = PopulationImport.objects.select_related("created_by").defer("values", "errors")
     page = Paginator(imports, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "members/population_import_list.html", {"page": page})
 
@@ -84,4 +86,10 @@ def population_import_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def population_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(PopulationImport.objects.select_related("created_by"), pk=pk)
-    return render(request, "members/population_import_detail.html", {"record": record})
+    problems = selectors.import_problems(record)
+    context = {
+        "record": record,
+        "problems": problems,
+        "page": Paginator(problems.lines, ERRORS_PER_PAGE).get_page(request.GET.get("page")),
+    }
+    return render(request, "members/population_import_detail.html", context)

@@ -475,9 +475,7 @@ def test_missing_municipality_is_listed_without_a_line_number(client, trainer, g
     response = post_import(client, csv_file([("13008", 41_000)]))
 
     html = client.get(response["Location"], **ENGLISH).content.decode()
-    assert "<tr><td>–</td><td>23104</td><td>municipality Lennik is missing from the file</td>" in (
-        html
-    )
+    assert "<li>23104: municipality Lennik is missing from the file</li>" in html
 
 
 def test_upload_with_ignore_unknown_skips_foreign_codes(client, trainer, geel, lennik):

@@ -52,16 +52,16 @@ class Command(BaseCommand):
             by=by,
             progress=self._progress,
         )
+        self.stderr.write("")
         if record.status == PopulationImport.Status.REJECTED:
             for error in record.errors:
                 line = error["line"] if error["line"] is not None else "-"
                 self.stderr.write(f"line {line}: {error['code']}: {error['reason']}")
-            raise CommandError(f"Nothing was imported: {len(record.errors)} problem(s).")
+            raise CommandError(f"Nothing was imported: {record.problem_count} problem(s).")
         self.stdout.write(
             f"Imported {record.row_count} rows: {record.created_count} added, "
             f"{record.updated_count} replaced, {record.skipped_count} skipped."
         )
 
-    def _progress(self, done: int, total: int) -> None:
-        ending = "\n" if done == total else "\r"
-        self.stderr.write(f"checked {done}/{total} rows", ending=ending)
+    def _progress(self, done: int) -> None:
+        self.stderr.write(f"checked {done} rows", ending="\r")
