@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 from atelier.lib.uploads import check_upload_size
 
 from .models import FeeBasis, Invoice
@@ -34,7 +34,7 @@ class TariffForm(Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     reference_date = forms.DateField(
         label=_("Population reference date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Fees use the inhabitants and residents counted on this date."),
     )
     indexation_percent = forms.DecimalField(
@@ -123,7 +123,7 @@ BracketFormSet = forms.formset_factory(
 
 class IssueRunForm(Form):
     issued_on = forms.DateField(
-        label=_("Invoice date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Invoice date"), widget=DateInput()
     )
     leave_out_problems = forms.BooleanField(
         label=_("Leave the members without a fee out of this run"), required=False
@@ -142,7 +142,7 @@ class CreditForm(Form):
         required=False,
         help_text=_("Fill in to issue a corrected invoice together with the credit note."),
     )
-    issued_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    issued_on = forms.DateField(label=_("Date"), widget=DateInput())
     credited_before = forms.DecimalField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: object, invoice: Invoice, **kwargs: object) -> None:

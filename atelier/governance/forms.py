@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 from atelier.members.models import Organisation, OrganisationType
 
 from .balance import Composition
@@ -24,7 +24,7 @@ from .services import BodyTargets, MandateDetails, NewParty
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 def date_field(label: "StrOrPromise", **kwargs: Any) -> forms.DateField:

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 from atelier.lib.uploads import check_upload_size
 
 from .models import OrganisationType, PopulationImport, Province, SizeClass
@@ -51,7 +51,7 @@ class PopulationImportForm(Form):
     reference_date = forms.DateField(
         label=_("Reference date"),
         help_text=_("The date the figures describe, usually 1 January of a year."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     counts = forms.ChoiceField(
         label=_("The file counts"),

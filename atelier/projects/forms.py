@@ -8,20 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.accounts.models import User
 from atelier.canvases.models import CanvasState
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 from atelier.method.models import ArtefactKind, Phase, Technique
 
 from . import selectors
 from .models import Project, ProjectStatus
 
 GRID_KINDS = frozenset({ArtefactKind.JOURNEY, ArtefactKind.BLUEPRINT})
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class PhaseChoiceField(forms.ModelChoiceField):

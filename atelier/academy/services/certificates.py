@@ -1,13 +1,16 @@
 """Certificates for participants who met the attendance rule, and Open Badges per level."""
 
+import datetime
 import hashlib
 import secrets
 
 import segno
+from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from atelier.academy.models import BadgeAssertion, Certificate, Edition, Level
 from atelier.academy.selectors.attendance import attendance_grid
@@ -77,6 +80,36 @@ def _award_badges(certificates: list[Certificate], level: Level) -> None:
         for certificate in certificates
         if certificate.enrolment.person_id not in badged
     )
+
+
+@transaction.atomic
+def follow_attendance(*, edition: Edition, by: User) -> list[Certificate]:
+    """Revokes the certificates (and their badges) whose attendance no longer meets the
+    rule and reinstates revoked ones that meet it again; returns the changed ones."""
+    grid = attendance_grid(edition)
+    meets_rule = {row.enrolment.pk: row.meets_rule for row in grid.rows}
+    changed = []
+    for certificate in Certificate.objects.filter(enrolment__edition=edition).prefetch_related(
+        "badges"
+    ):
+        valid = meets_rule.get(certificate.enrolment_id, False)
+        if valid == (certificate.revoked_at is None):
+            continue
+        # One moment for the certificate and its badges; None reinstates them.
+        revoked_at = None if valid else timezone.now()
+        with set_actor(by):
+            _set_revoked_at(certificate, revoked_at)
+        changed.append(certificate)
+    return changed
+
+
+def _set_revoked_at(certificate: Certificate, revoked_at: datetime.datetime | None) -> None:
+    # Saved one by one (not bulk) so that each change reaches the audit trail.
+    certificate.revoked_at = revoked_at
+    certificate.save(update_fields=["revoked_at"])
+    for badge in certificate.badges.all():
+        badge.revoked_at = revoked_at
+        badge.save(update_fields=["revoked_at"])
 
 
 def verification_qr(url: str) -> str:

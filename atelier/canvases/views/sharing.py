@@ -28,7 +28,7 @@ from atelier.canvases.services.sharing import (
     open_share_link,
     revoke_share_link,
 )
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 
 from .board import board_context
 
@@ -40,7 +40,7 @@ class ShareLinkForm(Form):
     expires_on = forms.DateField(
         label=gettext_lazy("Works until and including (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     password = forms.CharField(
         label=gettext_lazy("Password (optional)"),

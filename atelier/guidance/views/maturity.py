@@ -21,7 +21,7 @@ from atelier.accounts.models import User
 from atelier.guidance.models import MaturityResponse
 from atelier.guidance.services import maturity as services
 from atelier.guidance.services.rules import text
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 from atelier.members.models import Organisation
 
 
@@ -35,7 +35,7 @@ class OpenRoundForm(Form):
         help_text=gettext_lazy("For example “before the learning path” or “one year later”."),
     )
     opened_on = forms.DateField(
-        label=gettext_lazy("Opened on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Opened on"), widget=DateInput()
     )
     cohort = forms.ModelChoiceField(
         label=gettext_lazy("Cohort"), queryset=Cohort.objects.none(), required=False

@@ -23,7 +23,7 @@ from atelier.accounts.access import user_of
 from atelier.guidance.models import TenderJuror
 from atelier.guidance.services import scoring as services
 from atelier.guidance.services.rules import text
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 from atelier.lib.pdf import html_to_pdf
 
 TenderView = Callable[..., HttpResponse]
@@ -75,7 +75,7 @@ class BidForm(Form):
     received_on = forms.DateField(
         label=gettext_lazy("Received on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
 
