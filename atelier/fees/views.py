@@ -347,7 +347,14 @@ def member_invoices(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     for invoice in page:
         invoice.status = selectors.status_of(invoice, today)  # type: ignore[attr-defined]
-    return render(request, "fees/member_invoices.html", {"page": page})
+    open_charges = selectors.filter_charges(
+        selectors.charges_visible_to(request.user),  # type: ignore[arg-type]
+        selectors.ChargeState.TO_INVOICE,
+    )
+    for charge in open_charges:
+        charge.state = selectors.ChargeState.TO_INVOICE  # type: ignore[attr-defined]
+    context = {"page": page, "open_charges": open_charges}
+    return render(request, "fees/member_invoices.html", context)
 
 
 @administrator_required
