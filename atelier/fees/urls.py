@@ -21,6 +21,7 @@ urlpatterns = [
     path("invoices/export.<str:file_format>", views.invoice_export, name="invoice_export"),
     path("invoices/<int:pk>/", views.invoice_detail, name="invoice_detail"),
     path("invoices/<int:pk>/pdf/", views.invoice_pdf, name="invoice_pdf"),
+    path("invoices/<int:pk>/ubl/", views.invoice_ubl_view, name="invoice_ubl"),
     path("my-invoices/", views.member_invoices, name="member_invoices"),
     path("invoices/<int:pk>/credit/", views.invoice_credit, name="invoice_credit"),
     path("charges/", charge_views.charge_list, name="charge_list"),

@@ -32,6 +32,7 @@ from .forms import (
 from .invoice_pdf import pdf_file_name, stored_invoice_pdf
 from .models import BankImport, FeeRun, Invoice, Tariff, TariffRule
 from .payment_matching import import_bank_statement
+from .ubl import UblError, invoice_ubl, ubl_file_name
 
 PAGE_SIZE = 50
 
@@ -333,6 +334,20 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     invoice = get_invoice_for_user(request.user, pk)  # type: ignore[arg-type]
     response = HttpResponse(stored_invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pdf_file_name(invoice)}"'
+    return response
+
+
+@login_required
+@require_GET
+def invoice_ubl_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Peppol e-invoice (UBL) of an invoice or credit note, for whoever may see its PDF."""
+    invoice = get_invoice_for_user(request.user, pk)  # type: ignore[arg-type]
+    try:
+        xml = invoice_ubl(invoice)
+    except UblError as error:
+        return HttpResponse(str(error), status=422, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(xml, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{ubl_file_name(invoice)}"'
     return response
 
 
