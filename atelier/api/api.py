@@ -18,6 +18,7 @@ from atelier.accounts.access import get_organisation_people_for_user, people_of
 from atelier.accounts.models import User
 from atelier.canvases.api import router as canvases_router
 from atelier.fees import selectors as fee_selectors
+from atelier.fees.api import router as fees_router
 from atelier.fees.models import Invoice
 from atelier.guidance.api import router as guidance_router
 from atelier.members import selectors
@@ -148,6 +149,7 @@ def _invoice(request: HttpRequest, invoice: Invoice) -> dict[str, Any]:
     is_nis = len(identifier) == 5
     credited = invoice.credited_invoice
     return {
+        "id": invoice.pk,
         "number": invoice.display_number,
         "kind": invoice.kind,
         "year": invoice.year,
@@ -164,6 +166,7 @@ def _invoice(request: HttpRequest, invoice: Invoice) -> dict[str, Any]:
         "status": fee_selectors.status_of(invoice, timezone.localdate()),
         "credits_invoice": credited.display_number if credited else None,
         "pdf_url": request.build_absolute_uri(reverse("fees:invoice_pdf", args=[invoice.pk])),
+        "ubl_url": request.build_absolute_uri(reverse("api-v1:invoice_ubl_xml", args=[invoice.pk])),
     }
 
 
@@ -345,3 +348,4 @@ api.add_router("/", method_router)
 api.add_router("/", projects_router)
 api.add_router("/", canvases_router)
 api.add_router("/", guidance_router)
+api.add_router("/", fees_router)

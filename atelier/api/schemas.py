@@ -67,10 +67,11 @@ class MeOut(PersonOut):
 
 
 class InvoiceOut(Schema):
+    id: int
     number: str
     kind: str
     year: int
-    organisation_id: int
+    organisation_id: int | None  # None: a participant outside any organisation
     member_name: str
     nis_code: str | None
     company_number: str | None
@@ -83,6 +84,7 @@ class InvoiceOut(Schema):
     status: str
     credits_invoice: str | None
     pdf_url: str
+    ubl_url: str  # the Peppol BIS Billing 3.0 e-invoice
 
 
 class InvoicePage(Schema):

@@ -17,3 +17,8 @@ class FeesConfig(AppConfig):
         auditlog.register(models.FeeRun, exclude_fields=["tariff_snapshot"])
         auditlog.register(models.Invoice)
         auditlog.register(models.Payment)
+        auditlog.register(models.BankLine)
+        auditlog.register(models.Refund)
+        auditlog.register(models.BillingSettings)
+        auditlog.register(models.ChargeRun)
+        auditlog.register(models.Reminder)

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -263,8 +263,22 @@ class Invoice(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=DocumentKind)
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveIntegerField(_("number"))
+    # Empty only for a participant outside any organisation, billed to the details they gave.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="invoices", verbose_name=_("member")
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invoices",
+        verbose_name=_("member"),
+    )
+    charge_run = models.ForeignKey(
+        "ChargeRun",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invoices",
+        verbose_name=_("charges run"),
     )
     fee_line = models.OneToOneField(
         FeeLine,
@@ -285,6 +299,10 @@ class Invoice(models.Model):
     # What the document said when it was issued, kept apart from the registry's later changes.
     recipient_name = models.CharField(_("recipient"), max_length=200)
     recipient_identifier = models.CharField(_("NIS or company number"), max_length=10)
+    recipient_company_number = models.CharField(_("company number"), max_length=10, blank=True)
+    recipient_address = models.TextField(_("address"), blank=True)
+    recipient_email = models.EmailField(_("e-mail address for the invoice"), blank=True)
+    buyer_reference = models.CharField(_("customer's reference"), max_length=100, blank=True)
     description = models.CharField(_("description"), max_length=300)
     reason = models.TextField(_("reason"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="nl")
@@ -301,6 +319,9 @@ class Invoice(models.Model):
         related_name="+",
         verbose_name=_("issued by"),
     )
+    # Follow-up, not content: the document itself never changes.
+    reminders_on_hold = models.BooleanField(_("reminders on hold"), default=False)
+    reminders_hold_reason = models.CharField(_("why on hold"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-year", "kind", "-number"]
@@ -412,6 +433,16 @@ class BankLine(models.Model):
         related_name="bank_lines",
         verbose_name=_("invoice"),
     )
+    # Set when staff matched (or unmatched) the line by hand.
+    match_reason = models.CharField(_("reason for the manual match"), max_length=300, blank=True)
+    matched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("matched by"),
+    )
 
     class Meta:
         ordering = ["bank_import", "line_number"]
@@ -461,3 +492,189 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.invoice}: {self.amount}"
+
+
+class CancellationCredit(models.TextChoices):
+    FULL = "full", _("credit the full price")
+    PARTIAL = "partial", _("credit part of the price")
+    NONE = "none", _("credit nothing: the full price stays due")
+
+
+class BillingSettings(models.Model):
+    """How cancellations are credited and when reminders go out: one row, staff edit it."""
+
+    cancellation_credit = models.CharField(
+        _("cancellation after the deadline"),
+        max_length=10,
+        choices=CancellationCredit,
+        default=CancellationCredit.NONE,
+        help_text=_("Before the registration deadline a cancellation always costs nothing."),
+    )
+    cancellation_credit_percent = models.PositiveSmallIntegerField(
+        _("share credited for a partial credit (%)"),
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+    )
+    first_reminder_days = models.PositiveSmallIntegerField(
+        _("first reminder (days after the due date)"), default=14
+    )
+    second_reminder_days = models.PositiveSmallIntegerField(
+        _("second reminder (days after the due date)"), default=30
+    )
+    formal_notice_days = models.PositiveSmallIntegerField(
+        _("formal notice (days after the due date)"), default=45
+    )
+    revision = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("billing settings")
+        verbose_name_plural = _("billing settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_reminder_days__lt=models.F("second_reminder_days"))
+                & Q(second_reminder_days__lt=models.F("formal_notice_days")),
+                name="reminder_days_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("billing settings"))
+
+    @classmethod
+    def current(cls) -> "BillingSettings":
+        settings_row, _created = cls.objects.get_or_create(pk=1)
+        return settings_row
+
+
+class ChargeRun(models.Model):
+    """One billing of every uninvoiced charge: an invoice per organisation."""
+
+    issued_on = models.DateField(_("invoice date"))
+    invoice_count = models.PositiveIntegerField(_("invoices"), default=0)
+    charge_count = models.PositiveIntegerField(_("charges"), default=0)
+    total = money_field(_("total"), default=ZERO)
+    created_at = models.DateTimeField(_("run at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("run by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("charges run")
+        verbose_name_plural = _("charges runs")
+
+    def __str__(self) -> str:
+        return f"{self.issued_on} ({self.invoice_count})"
+
+
+class PriceKind(models.TextChoices):
+    MEMBER = "member", _("member price")
+    NON_MEMBER = "non_member", _("non-member price")
+
+
+class InvoiceLine(models.Model):
+    """One charge on an invoice: who took part in what, when, at which price."""
+
+    invoice = models.ForeignKey(
+        Invoice, on_delete=models.CASCADE, related_name="lines", verbose_name=_("invoice")
+    )
+    position = models.PositiveSmallIntegerField(_("line"))
+    charge = models.OneToOneField(
+        "academy.Charge",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invoice_line",
+        verbose_name=_("charge"),
+    )
+    description = models.CharField(_("description"), max_length=300)
+    participant = models.CharField(_("participant"), max_length=200, blank=True)
+    service_date = models.DateField(_("date"), null=True, blank=True)
+    price_kind = models.CharField(_("price"), max_length=12, choices=PriceKind, blank=True)
+    amount = money_field(_("amount"))
+
+    class Meta:
+        ordering = ["invoice", "position"]
+        verbose_name = _("invoice line")
+        verbose_name_plural = _("invoice lines")
+        constraints = [
+            models.UniqueConstraint(fields=["invoice", "position"], name="unique_line_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invoice} #{self.position}"
+
+
+class Refund(models.Model):
+    """Money sent back for a double payment or the excess of an over-payment."""
+
+    bank_line = models.OneToOneField(
+        BankLine, on_delete=models.PROTECT, related_name="refund", verbose_name=_("bank line")
+    )
+    # Set when the refunded money had been booked on the invoice (an over-payment).
+    invoice = models.ForeignKey(
+        Invoice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="refunds",
+        verbose_name=_("invoice"),
+    )
+    amount = money_field(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
+    refunded_on = models.DateField(_("refunded on"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-refunded_on", "-pk"]
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="refund_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bank_line}: {self.amount}"
+
+
+class ReminderLevel(models.TextChoices):
+    FIRST = "first", _("first reminder")
+    SECOND = "second", _("second reminder")
+    FORMAL_NOTICE = "formal", _("formal notice")
+
+
+REMINDER_ORDER = [ReminderLevel.FIRST, ReminderLevel.SECOND, ReminderLevel.FORMAL_NOTICE]
+
+
+class Reminder(models.Model):
+    """A reminder sent for an overdue invoice; each level goes out once."""
+
+    invoice = models.ForeignKey(
+        Invoice, on_delete=models.PROTECT, related_name="reminders", verbose_name=_("invoice")
+    )
+    level = models.CharField(_("level"), max_length=8, choices=ReminderLevel)
+    balance = money_field(_("amount still due"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    recipients = models.CharField(_("sent to"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["invoice", "sent_at", "pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["invoice", "level"], name="one_reminder_per_level"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invoice}: {self.get_level_display()}"

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from atelier.academy.models import Charge
 from atelier.accounts.models import Role, User
 from atelier.members.models import (
     SIZE_CLASS_BOUNDS,
@@ -268,3 +269,48 @@ def invoices_visible_to(user: User) -> QuerySet[Invoice]:
     if user.role == Role.COORDINATOR and user.organisation_id:
         return invoices.filter(organisation_id=user.organisation_id)
     return invoices.none()
+
+
+class ChargeState:
+    TO_INVOICE = "to_invoice"
+    INVOICED = "invoiced"
+    CANCELLED = "cancelled"
+
+
+def charges_with_invoice() -> QuerySet[Charge]:
+    """Charges with what the lists show: participant, edition and the invoice, if any."""
+    return Charge.objects.select_related(
+        "organisation",
+        "enrolment__person",
+        "enrolment__edition__course",
+        "invoice_line__invoice",
+    ).order_by("-created_at", "-pk")
+
+
+def filter_charges(charges: QuerySet[Charge], state: str) -> QuerySet[Charge]:
+    billable = Q(cancelled_at__isnull=True) | Q(retained_amount__gt=0)
+    if state == ChargeState.TO_INVOICE:
+        return charges.filter(billable, invoice_line__isnull=True)
+    if state == ChargeState.INVOICED:
+        return charges.filter(invoice_line__isnull=False)
+    if state == ChargeState.CANCELLED:
+        return charges.filter(cancelled_at__isnull=False)
+    return charges
+
+
+def charges_visible_to(user: User) -> QuerySet[Charge]:
+    """Administrators see every charge; a coordinator those of their organisation."""
+    charges = charges_with_invoice()
+    if user.is_administrator:
+        return charges
+    if user.role == Role.COORDINATOR and user.organisation_id:
+        return charges.filter(organisation_id=user.organisation_id)
+    return charges.none()
+
+
+def charge_state(charge: Charge) -> str:
+    if hasattr(charge, "invoice_line"):
+        return ChargeState.INVOICED
+    if charge.cancelled_at and not charge.retained_amount:
+        return ChargeState.CANCELLED
+    return ChargeState.TO_INVOICE

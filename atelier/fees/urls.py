@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import charge_views, views
 
 app_name = "fees"
 urlpatterns = [
@@ -21,8 +21,11 @@ urlpatterns = [
     path("invoices/export.<str:file_format>", views.invoice_export, name="invoice_export"),
     path("invoices/<int:pk>/", views.invoice_detail, name="invoice_detail"),
     path("invoices/<int:pk>/pdf/", views.invoice_pdf, name="invoice_pdf"),
+    path("invoices/<int:pk>/ubl/", views.invoice_ubl_view, name="invoice_ubl"),
     path("my-invoices/", views.member_invoices, name="member_invoices"),
     path("invoices/<int:pk>/credit/", views.invoice_credit, name="invoice_credit"),
+    path("charges/", charge_views.charge_list, name="charge_list"),
+    path("charges/run/", charge_views.charges_run, name="charges_run"),
     path("payments/", views.bank_import_list, name="bank_imports"),
     path("payments/import/", views.bank_import, name="bank_import"),
     path("payments/<int:pk>/", views.bank_import_detail, name="bank_import_detail"),

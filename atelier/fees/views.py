@@ -33,6 +33,7 @@ from .forms import (
 from .invoice_pdf import pdf_file_name, stored_invoice_pdf
 from .models import BankImport, FeeRun, Invoice, Tariff, TariffRule
 from .payment_matching import import_bank_statement
+from .ubl import UblError, invoice_ubl, ubl_file_name
 
 PAGE_SIZE = 50
 
@@ -340,6 +341,20 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+def invoice_ubl_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Peppol e-invoice (UBL) of an invoice or credit note, for whoever may see its PDF."""
+    invoice = get_invoice_for_user(request.user, pk)  # type: ignore[arg-type]
+    try:
+        xml = invoice_ubl(invoice)
+    except UblError as error:
+        return HttpResponse(str(error), status=422, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(xml, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{ubl_file_name(invoice)}"'
+    return response
+
+
+@login_required
+@require_GET
 def member_invoices(request: HttpRequest) -> HttpResponse:
     """A coordinator's view of their organisation's invoices and what is still due."""
     invoices = selectors.invoices_visible_to(request.user).filter(  # type: ignore[arg-type]
@@ -349,7 +364,14 @@ def member_invoices(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     for invoice in page:
         invoice.status = selectors.status_of(invoice, today)  # type: ignore[attr-defined]
-    return render(request, "fees/member_invoices.html", {"page": page})
+    open_charges = selectors.filter_charges(
+        selectors.charges_visible_to(request.user),  # type: ignore[arg-type]
+        selectors.ChargeState.TO_INVOICE,
+    )
+    for charge in open_charges:
+        charge.state = selectors.ChargeState.TO_INVOICE  # type: ignore[attr-defined]
+    context = {"page": page, "open_charges": open_charges}
+    return render(request, "fees/member_invoices.html", context)
 
 
 @administrator_required

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from atelier.lib.company_number import validate_company_number
 from atelier.members.models import Organisation
 
 from .programme import Edition, Session
@@ -57,6 +58,23 @@ class Enrolment(models.Model):
     price = models.DecimalField(
         _("price (€)"), max_digits=8, decimal_places=2, default=Decimal("0.00")
     )
+    # Who a non-member's invoice goes to, as they gave it when enrolling.
+    billing_name = models.CharField(_("invoice to (name)"), max_length=200, blank=True)
+    billing_company_number = models.CharField(
+        _("company number"),
+        max_length=10,
+        blank=True,
+        validators=[validate_company_number],
+        help_text=_("KBO/BCE, ten digits, if the invoice goes to an organisation."),
+    )
+    billing_address = models.TextField(_("invoice address"), blank=True)
+    billing_email = models.EmailField(_("e-mail address for the invoice"), blank=True)
+    billing_reference = models.CharField(
+        _("your reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("An order number or reference to print on the invoice, if you have one."),
+    )
 
     class Meta:
         ordering = ["edition", "created_at", "pk"]
@@ -91,6 +109,10 @@ class Charge(models.Model):
     amount = models.DecimalField(_("amount (€)"), max_digits=8, decimal_places=2)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # What a cancellation after the deadline still costs, under the rules staff set.
+    retained_amount = models.DecimalField(
+        _("retained after cancellation (€)"), max_digits=8, decimal_places=2, default=Decimal("0")
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -99,6 +121,11 @@ class Charge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.amount}"
+
+    @property
+    def billable_amount(self) -> Decimal:
+        """What an invoice for this charge asks: the price, or what a cancellation retains."""
+        return self.retained_amount if self.cancelled_at else self.amount
 
 
 class AttendanceStatus(models.TextChoices):

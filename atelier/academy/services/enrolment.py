@@ -1,6 +1,7 @@
 """Writes for enrolment: seats, the waitlist, promotion and the charges that go with them."""
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from atelier.academy.models import Charge, Edition, Enrolment, Session
 from atelier.accounts.models import Role, User
+from atelier.fees.charges import settle_cancelled_charge
 
 from . import mail
 
@@ -39,6 +41,22 @@ def may_cancel(*, by: User, enrolment: Enrolment) -> bool:
     return may_enrol(by=by, person=enrolment.person)
 
 
+@dataclass(frozen=True)
+class BillingDetails:
+    """Where a non-member's invoice goes, as they give it when enrolling."""
+
+    name: str
+    address: str
+    company_number: str = ""
+    email: str = ""
+    reference: str = ""
+
+
+def bills_as_member(person: User) -> bool:
+    organisation = person.organisation
+    return organisation is not None and organisation.is_member
+
+
 def price_for(*, edition: Edition, person: User) -> Decimal:
     organisation = person.organisation
     if organisation is not None and organisation.is_member:
@@ -63,7 +81,14 @@ def _check_enrolment(*, edition: Edition, person: User, by: User, override_reaso
 
 
 @transaction.atomic
-def enrol(*, edition: Edition, person: User, by: User, override_reason: str = "") -> Enrolment:
+def enrol(
+    *,
+    edition: Edition,
+    person: User,
+    by: User,
+    override_reason: str = "",
+    billing: BillingDetails | None = None,
+) -> Enrolment:
     """Gives the person a seat, or a place on the waitlist when the edition is full.
 
     Staff who give a reason may enrol past the deadline and past the capacity (the
@@ -84,6 +109,7 @@ def enrol(*, edition: Edition, person: User, by: User, override_reason: str = ""
         enrolled_by=by,
         override_reason=override_reason,
         price=price_for(edition=edition, person=person) if confirmed else Decimal("0.00"),
+        **_billing_fields(billing),
     )
     if confirmed:
         edition.confirmed_count += 1
@@ -94,6 +120,18 @@ def enrol(*, edition: Edition, person: User, by: User, override_reason: str = ""
         mail.send_on_commit(mail.WAITLISTED, enrolment)
     edition.save(update_fields=["capacity", "confirmed_count", "waitlist_count"])
     return enrolment
+
+
+def _billing_fields(billing: BillingDetails | None) -> dict[str, str]:
+    if billing is None:
+        return {}
+    return {
+        "billing_name": billing.name.strip()[:200],
+        "billing_address": billing.address.strip(),
+        "billing_company_number": billing.company_number,
+        "billing_email": billing.email,
+        "billing_reference": billing.reference.strip()[:100],
+    }
 
 
 def _charge(enrolment: Enrolment) -> None:
@@ -127,9 +165,7 @@ def cancel(*, enrolment: Enrolment, by: User, reason: str = "") -> Enrolment:
     if reason.strip():
         enrolment.override_reason = reason.strip()[:300]
     enrolment.save(update_fields=["status", "cancelled_at", "override_reason"])
-    Charge.objects.filter(enrolment=enrolment, cancelled_at__isnull=True).update(
-        cancelled_at=enrolment.cancelled_at
-    )
+    settle_cancelled_charge(enrolment=enrolment, by=by)
     if was_confirmed:
         edition.confirmed_count -= 1
         _promote_first_in_line(edition)

@@ -12,9 +12,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from atelier.academy.forms import BillingForm
 from atelier.academy.models import Edition, Enrolment
 from atelier.academy.selectors import enrolment as selectors
-from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol, may_cancel
+from atelier.academy.services.enrolment import (
+    EnrolmentRefused,
+    bills_as_member,
+    cancel,
+    enrol,
+    may_cancel,
+)
 from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.accounts.models import User
@@ -43,10 +50,18 @@ def _enrolled_message(request: HttpRequest, enrolment: Enrolment, name: str = ""
 @login_required
 @require_POST
 def enrol_view(request: HttpRequest, pk: int) -> HttpResponse:
-    edition = get_object_or_404(Edition, pk=pk)
+    """Enrols the visitor; a paying non-member first gives the details for the invoice."""
+    edition = get_object_or_404(Edition.objects.select_related("course"), pk=pk)
     person = user_of(request)
+    billing = None
+    if not edition.is_free and not bills_as_member(person):
+        form = BillingForm(request.POST)
+        if not form.is_valid():
+            context = {"edition": edition, "billing_form": form, "next": request.POST.get("next")}
+            return render(request, "academy/enrolment/billing.html", context, status=400)
+        billing = form.billing_details()
     try:
-        enrolment = enrol(edition=edition, person=person, by=person)
+        enrolment = enrol(edition=edition, person=person, by=person, billing=billing)
     except EnrolmentRefused as refusal:
         messages.error(request, refusal.message)
     else:

@@ -1,0 +1,86 @@
+"""API v1 for billing: charges and the e-invoice (UBL) of an invoice or credit note."""
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from ninja.security import django_auth
+
+from atelier.academy.models import Charge
+from atelier.accounts.access import user_of
+from atelier.api.auth import BearerToken
+
+from . import selectors
+from .access import get_invoice_for_user
+from .ubl import UblError, invoice_ubl, ubl_file_name
+
+router = Router(tags=["fees"])
+authenticated = [BearerToken(), django_auth]
+MAX_LIMIT = 1000
+
+
+class ChargeOut(Schema):
+    id: int
+    organisation_id: int | None
+    organisation_name: str | None
+    participant: str
+    course_title: str
+    edition_id: int
+    starts_at: datetime.datetime | None
+    amount: str  # a decimal string in euro: what an invoice asks for this charge
+    state: str  # to_invoice, invoiced or cancelled
+    invoice_number: str | None
+    created_at: datetime.datetime
+
+
+class ChargePage(Schema):
+    count: int
+    items: list[ChargeOut]
+
+
+class ChargeQuery(Schema):
+    state: str = ""
+    limit: int = 100
+    offset: int = 0
+
+
+def _charge(charge: Charge) -> dict[str, Any]:
+    enrolment = charge.enrolment
+    line = getattr(charge, "invoice_line", None)
+    return {
+        "id": charge.pk,
+        "organisation_id": charge.organisation_id,
+        "organisation_name": charge.organisation.name if charge.organisation else None,
+        "participant": enrolment.person.get_full_name() or enrolment.person.email,
+        "course_title": enrolment.edition.course.title_nl,
+        "edition_id": enrolment.edition_id,
+        "starts_at": enrolment.edition.starts_at,
+        "amount": str(charge.billable_amount),
+        "state": selectors.charge_state(charge),
+        "invoice_number": line.invoice.display_number if line else None,
+        "created_at": charge.created_at,
+    }
+
+
+@router.get("/charges", response=ChargePage, auth=authenticated)
+def list_charges(request: HttpRequest, query: Query[ChargeQuery]) -> dict[str, Any]:
+    """Charges of paying enrolments: all for administrators, a coordinator's own organisation's."""
+    charges = selectors.filter_charges(selectors.charges_visible_to(user_of(request)), query.state)
+    limit = max(1, min(query.limit, MAX_LIMIT))
+    offset = max(0, query.offset)
+    page = charges[offset : offset + limit]
+    return {"count": charges.count(), "items": [_charge(charge) for charge in page]}
+
+
+@router.get("/invoices/{invoice_id}/ubl", auth=authenticated, response={200: None, 422: dict})
+def invoice_ubl_xml(request: HttpRequest, invoice_id: int) -> Any:
+    """The Peppol BIS Billing 3.0 UBL of an invoice or credit note, its PDF embedded."""
+    invoice = get_invoice_for_user(user_of(request), invoice_id)
+    try:
+        xml = invoice_ubl(invoice)
+    except UblError as error:
+        return 422, {"detail": str(error)}
+    response = HttpResponse(xml, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{ubl_file_name(invoice)}"'
+    return response
