@@ -253,14 +253,12 @@ def check_population_rows(
         progress(checked.row_count)
     for code, name in sorted(known_codes.items()):
         if code not in checked.lines:
-            checked.add_error(
-                None,
-                code,
-                lambda name=name: (
-                    _("municipality %(name)s is missing from the file") % {"name": name}
-                ),
-            )
+            checked.add_error(None, code, _missing(name))
     return checked
+
+
+def _missing(name: str) -> Callable[[], str]:
+    return lambda: _("municipality %(name)s is missing from the file") % {"name": name}
 
 
 def _check_row(

@@ -93,8 +93,8 @@ def _columns(header: list[str]) -> list[str | None]:
     names = [cell.strip().lower().replace(" ", "_").replace("-", "_") for cell in header]
     unknown = [name for name in names if name and name not in HEADER_NAMES]
     if unknown:
-        names = ", ".join(shorten(name) for name in unknown[:10])
-        raise ValidationError(_("Unknown column: %(names)s.") % {"names": names})
+        listed = ", ".join(shorten(name) for name in unknown[:10])
+        raise ValidationError(_("Unknown column: %(names)s.") % {"names": listed})
     columns = [HEADER_NAMES[name] if name else None for name in names]
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
