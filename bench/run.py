@@ -43,6 +43,7 @@ from bench.academy_coach import coach_benchmarks  # noqa: E402
 from bench.canvases import canvas_benchmarks  # noqa: E402
 from bench.canvases_export import canvas_export_benchmarks  # noqa: E402
 from bench.fees import fee_benchmarks  # noqa: E402
+from bench.uploads import upload_benchmarks  # noqa: E402
 
 
 def median_ms(action, runs: int) -> float:
@@ -142,6 +143,7 @@ def main() -> None:
     rows += coach_benchmarks(args.runs)
     rows += canvas_benchmarks(args.runs)
     rows += canvas_export_benchmarks(max(3, args.runs // 2))
+    rows += upload_benchmarks()
     write_results(rows, args.runs)
 
 

@@ -9,34 +9,74 @@ import base64
 import binascii
 import io
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
-MAX_UPLOAD = 8 * 1024 * 1024
+from atelier.lib.uploads import MB, UPLOAD_LIMITS
+
+MAX_UPLOAD = UPLOAD_LIMITS["canvases:portrait"]
 MAX_SIDE = 480
 MAX_DATA_URI = 200_000
 DATA_URI = re.compile(r"data:image/(jpeg|png);base64,([A-Za-z0-9+/=]+)")
-# Refuse decompression bombs well before Pillow's own, larger limit.
-MAX_PIXELS = 40_000_000
+# Pixels are counted from the header, before anything is decoded. A JPEG is decoded at an
+# eighth of its size or more (Pillow's draft mode), so a 50-megapixel photo costs little;
+# every other format is decoded in full (4 bytes a pixel, then copies), so it gets less.
+MAX_JPEG_PIXELS = 50_000_000
+MAX_OTHER_PIXELS = 12_000_000
+# WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is imported;
+# portraits turn it off while they decode, one at a time.
+_strict_decoding = threading.Lock()
+
+
+@contextmanager
+def _refusing_truncated_images() -> Iterator[None]:
+    with _strict_decoding:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
+def _small_image(source: object) -> Image.Image:
+    """The image fitted in MAX_SIDE², upright; ValidationError if too large or unreadable."""
+    with _refusing_truncated_images(), Image.open(source) as opened:  # type: ignore[arg-type]
+        limit = MAX_JPEG_PIXELS if opened.format == "JPEG" else MAX_OTHER_PIXELS
+        if opened.width * opened.height > limit:
+            raise ValidationError(
+                _("The image has more than %(megapixels)s megapixels.")
+                % {"megapixels": limit // 1_000_000}
+            )
+        opened.draft(None, (MAX_SIDE, MAX_SIDE))  # JPEG only: decode at a fraction
+        opened.load()  # reads every byte: a truncated file raises here
+        upright = ImageOps.exif_transpose(opened)
+        small = upright.convert("RGBA" if upright.mode in ("P", "LA", "PA") else upright.mode)
+        small.thumbnail((MAX_SIDE, MAX_SIDE))
+        return small.convert("RGB")
 
 
 def portrait_from_upload(upload: io.BufferedIOBase | object, size: int) -> str:
     """The uploaded image as a small JPEG data URI, or a ValidationError saying why not."""
     if size > MAX_UPLOAD:
-        raise ValidationError(_("The image is larger than 8 MB."))
+        raise ValidationError(
+            _("The image is larger than %(megabytes)s MB.") % {"megabytes": MAX_UPLOAD // MB}
+        )
     try:
-        with Image.open(upload) as opened:  # type: ignore[arg-type]
-            if opened.width * opened.height > MAX_PIXELS:
-                raise ValidationError(_("The image has too many pixels."))
-            small = ImageOps.exif_transpose(opened).convert("RGB")
-            small.thumbnail((MAX_SIDE, MAX_SIDE))
-            out = io.BytesIO()
-            small.save(out, format="JPEG", quality=82, optimize=True)  # no EXIF is written
+        small = _small_image(upload)
+        out = io.BytesIO()
+        small.save(out, format="JPEG", quality=82, optimize=True)  # no EXIF is written
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
-            _("This file is not an image we can read (JPEG, PNG, GIF or WebP).")
+            _(
+                "This file is not an image we can read (JPEG, PNG, GIF or WebP), "
+                "or it is incomplete."
+            )
         ) from None
     return "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
@@ -49,8 +89,9 @@ def check_portrait(value: object) -> str:
     if match is None or len(str(value)) > MAX_DATA_URI:
         raise ValidationError(_("portrait: a JPEG or PNG data URI of at most 200 kB."))
     try:
-        with Image.open(io.BytesIO(base64.b64decode(match.group(2), validate=True))) as image:
-            image.verify()
+        _small_image(io.BytesIO(base64.b64decode(match.group(2), validate=True)))
     except (binascii.Error, UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(_("portrait: the image cannot be read.")) from None
+    except ValidationError as error:  # too many pixels
+        raise ValidationError(_("portrait: %(problem)s") % {"problem": error.messages[0]}) from None
     return str(value)

@@ -49,6 +49,7 @@ INHABITANTS_HEADERS = {
     "habitants",
     "residents",
 }
+NIS_CODE = re.compile(r"\d{5}")
 # Digits grouped by three with a space, a non-breaking space, a dot, a comma or an apostrophe.
 GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:([ .,'\u00a0\u202f])\d{3})?(?:\1\d{3})*$")
 
@@ -84,10 +85,14 @@ class CheckedFile:
     skipped: int = 0
     row_count: int = 0
 
-    def add_error(self, error: RowError) -> None:
+    def add_error(self, line: int | None, code: str, describe: Callable[[], str]) -> None:
+        """Count a problem; keep it, described, while fewer than the cap are kept.
+
+        Describing (translating) every bad line of a large file costs more than reading it.
+        """
         self.error_count += 1
-        if error.line is None or len(self.errors) < MAX_LISTED_ERRORS:
-            self.errors.append(error)
+        if line is None or len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(RowError(line, code, describe()))
 
 
 def _normalise_header(value: object) -> str:
@@ -193,7 +198,7 @@ def parse_code(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value if value is not None else "").strip()
-    return text if re.fullmatch(r"\d{5}", text) else None
+    return text if NIS_CODE.fullmatch(text) else None
 
 
 def parse_inhabitants(value: object) -> int:
@@ -248,14 +253,12 @@ def check_population_rows(
         progress(checked.row_count)
     for code, name in sorted(known_codes.items()):
         if code not in checked.lines:
-            checked.add_error(
-                RowError(
-                    line=None,
-                    code=code,
-                    reason=_("municipality %(name)s is missing from the file") % {"name": name},
-                )
-            )
+            checked.add_error(None, code, _missing(name))
     return checked
+
+
+def _missing(name: str) -> Callable[[], str]:
+    return lambda: _("municipality %(name)s is missing from the file") % {"name": name}
 
 
 def _check_row(
@@ -266,24 +269,30 @@ def _check_row(
     if code is None:
         shown = shorten(raw_code)
         checked.add_error(
-            RowError(row.line, shown, _("'%(code)s' is not a NIS code") % {"code": shown})
+            row.line, shown, lambda: _("'%(code)s' is not a NIS code") % {"code": shown}
         )
         return
     if code not in known_codes:
         if ignore_unknown:
             checked.skipped += 1
         else:
-            reason = _("unknown code: no municipality had this code on the reference date")
-            checked.add_error(RowError(row.line, code, reason))
+            checked.add_error(
+                row.line,
+                code,
+                lambda: _("unknown code: no municipality had this code on the reference date"),
+            )
         return
     if code in checked.lines:
-        reason = _("duplicate: this code was already given on line %(line)s") % {
-            "line": checked.lines[code]
-        }
-        checked.add_error(RowError(row.line, code, reason))
+        first = checked.lines[code]
+        checked.add_error(
+            row.line,
+            code,
+            lambda: _("duplicate: this code was already given on line %(line)s") % {"line": first},
+        )
         return
     checked.lines[code] = row.line
     try:
         checked.values[code] = parse_inhabitants(row.inhabitants)
     except ValueError as exc:
-        checked.add_error(RowError(row.line, code, f"{exc}: '{shorten(row.inhabitants)}'"))
+        reason = f"{exc}: '{shorten(row.inhabitants)}'"
+        checked.add_error(row.line, code, lambda: reason)

@@ -73,3 +73,26 @@ def test_clean_file_is_imported_with_a_success_message(visit, trainer, registry,
     expect(page.locator("main > .alert--success")).to_contain_text("285")
     expect(page.locator("#import-errors")).to_have_count(0)
     assert imported_figures() == len(codes) == 285
+
+
+@pytest.mark.browser
+def test_bad_lines_show_first_and_the_missing_municipalities_open_from_one_line(
+    visit, trainer, registry, tmp_path
+):
+    codes = current_municipality_codes()
+    rows = [(code, "10000") for code in codes[:3]] + [(codes[3], "veel"), ("99999", "5")]
+    rows.append(("abc", "7"))
+    visit.sign_in(trainer)
+
+    page = upload(visit, write_population_file(tmp_path / "bevolking-2025.csv", rows))
+
+    expect(page.locator("#import-errors tbody tr td:first-child")).to_have_text(["5", "6", "7"])
+    missing = page.locator("#missing-codes")
+    expect(missing.locator("summary")).to_contain_text("281")
+    expect(missing.locator("li").first).to_be_hidden()
+    missing.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(missing.locator("li")).to_have_count(281)
+    expect(missing.locator("li").first).to_be_visible()
+    visit.audit()
+    assert imported_figures() == 0

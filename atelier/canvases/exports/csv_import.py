@@ -1,7 +1,7 @@
 """A journey map (or blueprint) read from a spreadsheet, as an `atelier.canvas/1` document.
 
 The file is the grid CSV that `tabular.canvas_csv` writes, or one a team typed itself:
-- `;` or `,` separated; UTF-8 (with or without BOM) or Windows-1252.
+- `;` or `,` separated; UTF-8 (with or without BOM), UTF-16 with its BOM, or Windows-1252.
 - Header names in English or Dutch: stage (etappe, fase), step (stap), lane (baan, laan),
   lane_kind (soort), text (tekst), score (emotie), channel (kanaal), marker (markering),
   persona. stage, step and lane are required; unknown columns are refused.
@@ -21,7 +21,6 @@ line as "Line N: …". The document is then loaded by `services.transfer.import_
 """
 
 import csv
-import io
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +33,13 @@ from atelier.canvases import kinds
 from atelier.canvases.models import LaneKind
 from atelier.canvases.serialize import FORMAT
 from atelier.canvases.services.transfer import check_document
+from atelier.lib.uploads import (
+    UnreadableFile,
+    capped_problems,
+    csv_problem,
+    shorten,
+    text_stream,
+)
 from atelier.method.models import ArtefactKind
 
 MAX_LINES = 5000
@@ -76,17 +82,6 @@ def _codes(choices: Any) -> dict[str, str]:
     return codes
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ValidationError(_("The file is neither UTF-8 nor Windows-1252 text.")) from None
-
-
 def _unformula(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
@@ -98,7 +93,8 @@ def _columns(header: list[str]) -> list[str | None]:
     names = [cell.strip().lower().replace(" ", "_").replace("-", "_") for cell in header]
     unknown = [name for name in names if name and name not in HEADER_NAMES]
     if unknown:
-        raise ValidationError(_("Unknown column: %(names)s.") % {"names": ", ".join(unknown)})
+        listed = ", ".join(shorten(name) for name in unknown[:10])
+        raise ValidationError(_("Unknown column: %(names)s.") % {"names": listed})
     columns = [HEADER_NAMES[name] if name else None for name in names]
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
@@ -111,10 +107,15 @@ def _columns(header: list[str]) -> list[str | None]:
 
 def read_rows(raw: bytes) -> list[tuple[int, dict[str, str]]]:
     """(line number, {column: value}) for each non-blank data row."""
-    text = _decode(raw)
-    first = text.split("\n", 1)[0]
+    try:
+        stream = text_stream(raw, expected=_("JSON or CSV"))
+        first = stream.readline()
+        stream.seek(0)
+    except (UnreadableFile, UnicodeDecodeError) as error:
+        message = str(error) if isinstance(error, UnreadableFile) else _("The file is not text.")
+        raise ValidationError(message) from None
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter)
     try:
         header = next(reader, None)
         if not header or not any(cell.strip() for cell in header):
@@ -122,9 +123,9 @@ def read_rows(raw: bytes) -> list[tuple[int, dict[str, str]]]:
         columns = _columns(header)
         return _data_rows(reader, columns)
     except csv.Error as error:
-        raise ValidationError(
-            _("Line %(line)s: %(problem)s") % {"line": reader.line_num, "problem": error}
-        ) from None
+        raise ValidationError(csv_problem(reader.line_num, error)) from None
+    except UnicodeDecodeError:
+        raise ValidationError(_("The file is not text.")) from None
 
 
 def _data_rows(reader: Any, columns: list[str | None]) -> list[tuple[int, dict[str, str]]]:
@@ -152,7 +153,7 @@ def _data_rows(reader: Any, columns: list[str | None]) -> list[tuple[int, dict[s
         }
         rows.append((line, {name: values.get(name, "") for name in HEADER_NAMES.values()}))
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(capped_problems(problems))
     return rows
 
 
@@ -327,7 +328,7 @@ def journey_from_csv(raw: bytes, *, title: str, kind: str = ArtefactKind.JOURNEY
             for problem in _add_row(grid, line, values)
         )
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(capped_problems(problems))
     if not grid.steps:
         raise ValidationError(_("The file names no step."))
     return check_document(_document(grid, title[:MAX_NAME], str(kind))).data

@@ -10,11 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from atelier.canvases.services.transfer import check_document
 from atelier.lib.forms import Form
+from atelier.lib.uploads import capped_problems, check_upload_size
 from atelier.method.models import ArtefactKind
 
 from .csv_import import journey_from_csv
-
-MAX_IMPORT_SIZE = 5 * 1024 * 1024
 
 
 def is_json(raw: bytes) -> bool:
@@ -27,6 +26,8 @@ def document_from_json(raw: bytes, *, title: str) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
         raise ValidationError(gettext("The file is not valid JSON.")) from None
+    except RecursionError:  # brackets nested thousands deep
+        raise ValidationError(gettext("The JSON file is nested too deeply.")) from None
     if isinstance(data, dict) and title:
         data["title"] = title
     return check_document(data).data
@@ -58,13 +59,14 @@ class CanvasImportForm(Form):
         upload = cleaned.get("file")
         if upload is None:
             return cleaned
-        if upload.size > MAX_IMPORT_SIZE:
-            raise ValidationError(gettext("The file is larger than 5 MB."))
-        raw = upload.read()
+        raw = check_upload_size(upload, "canvases:import").read()
         title = (cleaned.get("title") or "").strip()
-        if is_json(raw):
-            cleaned["document"] = document_from_json(raw, title=title)
-        else:
-            kind = cleaned.get("kind") or ArtefactKind.JOURNEY
-            cleaned["document"] = journey_from_csv(raw, title=title, kind=kind)
+        try:
+            if is_json(raw):
+                cleaned["document"] = document_from_json(raw, title=title)
+            else:
+                kind = cleaned.get("kind") or ArtefactKind.JOURNEY
+                cleaned["document"] = journey_from_csv(raw, title=title, kind=kind)
+        except ValidationError as error:
+            raise ValidationError(capped_problems(error.messages)) from None
         return cleaned

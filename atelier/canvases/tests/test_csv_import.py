@@ -129,7 +129,10 @@ def test_a_score_in_a_cards_lane_is_refused() -> None:
         (b"stage;step;lane\nA;B;C;D\n", "Line 2: more cells than the header has columns."),
         (b"stage;step;lane\n\n;;\n", "The file names no step."),
         (b"stage;step;lane;text\n;Letter;Actions;x\n", "Line 2: name the stage of the step."),
-        (b"\x81\x8d\xff", "The file is neither UTF-8 nor Windows-1252 text."),
+        (
+            b"\x81\x8d\xff",
+            "The file is neither UTF-8 nor Windows-1252 text. Save it as “CSV UTF-8”.",
+        ),
     ],
 )
 def test_files_that_cannot_be_read_say_why(raw: bytes, message: str) -> None:
