@@ -4,8 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Served on every interface, the site names itself by this machine's loopback address.
+SITE_HOST := $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
+# Links in mails, certificates and their QR codes point at the server make runs.
+SITE_URL ?= http://$(SITE_HOST):$(PORT)
+# Django answers only the host names it is told; on every interface, any name.
+ALLOWED_HOSTS ?= $(if $(filter 0.0.0.0 :: [::],$(HOST)),*,$(HOST),127.0.0.1,localhost,[::1])
+SERVE_ENV = SITE_URL=$(SITE_URL) ALLOWED_HOSTS='$(ALLOWED_HOSTS)'
 
-.PHONY: run test lint bench install install-dev migrate demo messages clean
+.PHONY: run dev test lint bench install install-dev migrate demo static system-packages \
+	messages clean
 
 # Runtime dependencies for `make run`; the development tools on top for test and lint.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -26,10 +34,30 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-run: demo
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+# Debian packages (Pango and HarfBuzz to serve; Chromium, LibreOffice and gettext to test):
+# installed with apt when missing and run as root, otherwise the exact command is printed.
+system-packages:
+	./scripts/system-packages run
+
+# The demo as visitors see it: debug off (the product's own error pages), static files
+# collected and served by WhiteNoise. Staff sign in without a second factor, as in the demo.
+run: system-packages demo static
+	DEBUG=false REQUIRE_STAFF_MFA=$${REQUIRE_STAFF_MFA:-false} $(SERVE_ENV) \
+		$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+# The debugging server: Django's technical error pages and reloading on every change.
+dev: system-packages demo
+	DEBUG=true $(SERVE_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Collected (hashed and compressed) again only when a static file changed.
+STATIC_SOURCES := $(shell find atelier -path '*/static/*' -type f 2>/dev/null)
+static: staticfiles/staticfiles.json
+staticfiles/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	touch $@
 
 test: install-dev
+	./scripts/system-packages test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

@@ -1,4 +1,4 @@
-"""ASGI entry point: HTTP through Django, websockets through channels (live editing)."""
+"""ASGI entry point: HTTP through Django, websockets through channels (a ping consumer yet)."""
 
 import os
 

@@ -25,13 +25,15 @@ View = Callable[..., HttpResponse]
 def accepts_api_token(view: View) -> View:
     """Let a download the API hands out be fetched with the same bearer token as the API.
 
-    Without an `Authorization` header the view runs as usual (the browser's session); with
-    one, the token decides through the API's own `BearerToken`, and a refused one answers 401.
+    Without a bearer token the view runs as usual (the browser's session; a proxy's Basic
+    credentials are left alone); with one, the token decides through the API's own
+    `BearerToken`, and a refused one answers 401.
     """
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if "Authorization" in request.headers and BearerToken()(request) is None:
+        bearer = request.headers.get("Authorization", "").lower().startswith("bearer ")
+        if bearer and BearerToken()(request) is None:
             response = HttpResponse("Invalid or missing API token.", status=401)
             response["WWW-Authenticate"] = "Bearer"
             return response

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from atelier.lib.numbers import format_percent
+
 from .balance import BalanceRow, Composition
 from .models import Gender
 
@@ -110,7 +112,7 @@ def gender_chart(composition: Composition) -> StackedChart:
     filled_span = span * composition.filled / seats
     target = float(composition.body.min_gender_share)
     markers = [
-        Marker(20 + filled_span * share, f"{round(share * 100)}%")
+        Marker(20 + filled_span * share, format_percent(round(share * 100)))
         for share in (target, 1 - target)
         if target and composition.filled
     ]

@@ -179,3 +179,13 @@ def test_report_queries_do_not_grow_with_rows(trained, trainer, antwerp):
         )
     rate(edition.sessions.get(), 3, 4, 5)
     assert queries() == before
+
+
+def test_dutch_report_page_writes_shares_with_a_decimal_comma(trained, trainer):
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_login(trainer)
+
+    html = client.get(reverse("academy:reports") + "?year=2026").content.decode()
+
+    assert "2 van 3 aangesloten gemeenten (66,7\u00a0%)" in html
+    assert "66.7" not in html

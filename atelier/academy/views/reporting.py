@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from atelier.academy.selectors.reporting import Report, programme_report
 from atelier.accounts.decorators import staff_required
 from atelier.lib.charts import bar_chart
+from atelier.lib.numbers import format_percent
 from atelier.lib.spreadsheets import csv_response, xlsx_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -23,7 +24,7 @@ def reports(request: HttpRequest) -> HttpResponse:
     chart = bar_chart(
         _("Share of member municipalities reached, per province"),
         [
-            (p.province, p.share, f"{p.share}% ({p.reached}/{p.municipalities})")
+            (p.province, p.share, f"{format_percent(p.share)} ({p.reached}/{p.municipalities})")
             for p in report.provinces
         ],
     )

@@ -146,3 +146,12 @@ def test_edition_calendar_opens_with_the_api_token(client, participant):
     # A published edition's calendar is public; a wrong token is still refused.
     assert fetch(client, url).status_code == 200
     assert fetch(client, url, {"HTTP_AUTHORIZATION": "Bearer atl_not-a-token"}).status_code == 401
+
+
+def test_basic_credentials_of_a_proxy_leave_the_browser_session_alone(client, participant):
+    make_edition()
+    url = api_get(client, "/api/v1/editions", participant)["items"][0]["ical_url"]
+
+    response = fetch(client, url, {"HTTP_AUTHORIZATION": "Basic dXNlcjpwYXNz"})
+
+    assert response.status_code == 200

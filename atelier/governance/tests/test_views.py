@@ -493,3 +493,13 @@ def test_administrator_edits_the_election_results(board, administrator, term):
     assert response.status_code == 302
     results = dict(term.election_results.values_list("party__abbreviation", "votes"))
     assert results == {"A": 5200, "B": 3100, "MRG": 800}
+
+
+def test_dutch_chart_labels_and_tables_write_percentages_the_dutch_way(board, administrator):
+    client = client_for(administrator)
+
+    html = client.get(detail_url(board.body), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert "Vrouwen: 5 (50\u00a0%)" in html
+    assert "33\u00a0%</text>" in html  # the target line's label
+    assert not re.search(r">\d+%<", html)
