@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import ConsoleMessage, Locator, Page
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page
 
 from atelier.accounts.models import User
 
@@ -23,7 +23,14 @@ class Visit:
         self.base_url = base_url
         self.loaded: list[str] = []
         self.audited: set[str] = set()
+        self.csp_violations: list[str] = []
         page.on("load", lambda loaded: self.loaded.append(loaded.url))
+        page.on("console", self._note_csp_violation)
+
+    def _note_csp_violation(self, message: ConsoleMessage) -> None:
+        # Chromium reports every script, style or connection the policy refused this way.
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def open(self, path: str) -> Page:
         """Go to a path of the live server and audit the page."""
@@ -45,6 +52,7 @@ class Visit:
         violations = blocking_violations(self.page)
         self.audited.add(self.page.url)
         assert not violations, describe_violations(self.page.url, violations)
+        assert not self.csp_violations, "\n".join(self.csp_violations)
 
     def sign_in(self, user: User) -> None:
         """Give the tab a session for the user (the login form has its own test)."""
