@@ -64,7 +64,13 @@ STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=")
 
 @pytest.mark.parametrize(
     "pattern",
-    [INLINE_SCRIPT, EVENT_HANDLER, STYLE_ATTRIBUTE, re.compile(r"<style"), re.compile("javascript:")],
+    [
+        INLINE_SCRIPT,
+        EVENT_HANDLER,
+        STYLE_ATTRIBUTE,
+        re.compile(r"<style"),
+        re.compile("javascript:"),
+    ],
     ids=["inline script", "event handler", "style attribute", "style element", "javascript URL"],
 )
 def test_no_template_holds_what_the_policy_refuses(pattern):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import ConsoleMessage, Locator, Page
+from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from atelier.accounts.models import User
@@ -13,6 +13,17 @@ from atelier.accounts.models import User
 from .accessibility import blocking_violations, describe_violations
 
 FAILURE_ARTEFACTS = Path(__file__).resolve().parents[2] / "test-results"
+HTMX_AT_WORK = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+
+
+def settled(page: Page) -> None:
+    """Wait until htmx has swapped, settled and wired up what it brought in.
+
+    A locator, not page.wait_for_function: that evaluates a string in the page, which the
+    Content-Security-Policy (no 'unsafe-eval') refuses, as it should.
+    """
+    expect(page.locator(HTMX_AT_WORK)).to_have_count(0)
+    page.wait_for_timeout(50)
 
 
 class Visit:
