@@ -3,8 +3,7 @@
 Django 5.2 has no CSP setting of its own, hence this small middleware. Pages load scripts
 and styles only from the site itself: no inline script, no inline event handler, no style
 attribute (the few dynamic sizes are set from JavaScript through the CSSOM, which the
-policy allows). The API's Swagger UI page sets style attributes from its bundle, so that one
-path may use inline style; nothing else is relaxed.
+policy allows, as does the API's Swagger UI). No page needs a relaxed policy.
 """
 
 from collections.abc import Callable
@@ -23,7 +22,6 @@ CONTENT_SECURITY_POLICY = {
     "base-uri": "'self'",
     "object-src": "'none'",
 }
-RELAXED_STYLE_PATHS = ("/api/v1/docs",)
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -42,11 +40,9 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def content_security_policy(path: str) -> str:
-    directives = dict(CONTENT_SECURITY_POLICY)
-    if path.startswith(RELAXED_STYLE_PATHS):
-        directives["style-src"] = "'self' 'unsafe-inline'"
-    return "; ".join(f"{name} {value}" for name, value in directives.items())
+CONTENT_SECURITY_POLICY_HEADER = "; ".join(
+    f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items()
+)
 
 
 class SecurityHeadersMiddleware:
@@ -55,8 +51,6 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault(
-            "Content-Security-Policy", content_security_policy(request.path)
-        )
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY_HEADER)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

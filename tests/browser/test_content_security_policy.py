@@ -13,7 +13,7 @@ from conftest import PASSWORD
 
 
 @pytest.mark.browser
-def test_swagger_ui_renders_the_api_under_its_policy(visit, db):
+def test_swagger_ui_renders_the_api_under_the_strict_policy(visit, db):
     page = visit.page
     page.goto("/api/v1/docs", timeout=60_000)  # a large bundle, on a busy CI machine
     # Swagger UI is third-party markup: it is checked for working, not audited with axe.
