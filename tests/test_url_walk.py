@@ -422,9 +422,7 @@ PAGES: dict[str, dict[str, Answer]] = {
     "account_reset_password_from_key_done": PUBLIC,
     # Sign-in by a mailed code: asked for by anyone signed out, confirmed only mid sign-in.
     "account_request_login_code": ANONYMOUS_ONLY,
-    "account_confirm_login_code": answers(
-        Redirect("account_request_login_code"), TO_HOME, TO_HOME
-    ),
+    "account_confirm_login_code": answers(Redirect("account_request_login_code"), TO_HOME, TO_HOME),
     # allauth: second factors. Only the superuser has a TOTP authenticator in this walk.
     "mfa_index": SIGNED_IN,
     "mfa_authenticate": answers(TO_LOGIN, TO_HOME, TO_HOME),  # only mid sign-in
