@@ -420,7 +420,9 @@ PAGES: dict[str, dict[str, Answer]] = {
         ROLES, Redirect("/accounts/password/reset/key/{uidb36}-set-password/")
     ),
     "account_reset_password_from_key_done": PUBLIC,
-    "account_confirm_login_code": answers(TO_LOGIN, TO_HOME, TO_HOME),  # only mid sign-in
+    # Sign-in by a mailed code: asked for by anyone signed out, confirmed only mid sign-in.
+    "account_request_login_code": ANONYMOUS_ONLY,
+    "account_confirm_login_code": answers(Redirect("account_request_login_code"), TO_HOME, TO_HOME),
     # allauth: second factors. Only the superuser has a TOTP authenticator in this walk.
     "mfa_index": SIGNED_IN,
     "mfa_authenticate": answers(TO_LOGIN, TO_HOME, TO_HOME),  # only mid sign-in
@@ -510,7 +512,9 @@ def expected_answers(route: str, name: str) -> dict[str, Answer] | None:
     table = dict.fromkeys(ROLES, TO_ADMIN_LOGIN) | {"superuser": superuser}
     others = [role for role in ROLES if role != "superuser"]
     if name == "admin:login":
-        table |= dict.fromkeys(others, OK)
+        # One sign-in door: allauth's, with its throttle and second factor; people signed in
+        # without the admin's staff flag are refused.
+        table |= dict.fromkeys(others, 403) | {"anonymous": TO_LOGIN}
     if name == "admin:logout":
         table |= dict.fromkeys(others, Redirect("admin:index"))
     return table

@@ -5,14 +5,25 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page
 
 from atelier.accounts.models import User
 
 from .accessibility import blocking_violations, describe_violations
 
 FAILURE_ARTEFACTS = Path(__file__).resolve().parents[2] / "test-results"
+HTMX_AT_WORK = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+
+
+def settled(page: Page) -> None:
+    """Wait until htmx has swapped, settled and wired up what it brought in.
+
+    A locator, not page.wait_for_function: that evaluates a string in the page, which the
+    Content-Security-Policy (no 'unsafe-eval') refuses, as it should.
+    """
+    expect(page.locator(HTMX_AT_WORK)).to_have_count(0)
+    page.wait_for_timeout(50)
 
 
 class Visit:
@@ -23,7 +34,14 @@ class Visit:
         self.base_url = base_url
         self.loaded: list[str] = []
         self.audited: set[str] = set()
+        self.csp_violations: list[str] = []
         page.on("load", lambda loaded: self.loaded.append(loaded.url))
+        page.on("console", self._note_csp_violation)
+
+    def _note_csp_violation(self, message: ConsoleMessage) -> None:
+        # Chromium reports every script, style or connection the policy refused this way.
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def open(self, path: str) -> Page:
         """Go to a path of the live server and audit the page."""
@@ -45,6 +63,7 @@ class Visit:
         violations = blocking_violations(self.page)
         self.audited.add(self.page.url)
         assert not violations, describe_violations(self.page.url, violations)
+        assert not self.csp_violations, "\n".join(self.csp_violations)
 
     def sign_in(self, user: User) -> None:
         """Give the tab a session for the user (the login form has its own test)."""

@@ -1,5 +1,5 @@
-"""Browser fixtures: one Debian Chromium for the browser tests, a fresh context per test, and
-axe-core run on every page a test reaches."""
+"""Browser fixtures: one Debian Chromium for the browser tests, a fresh context per test,
+axe-core run on every page a test reaches, and no Content-Security-Policy violation."""
 
 from collections.abc import Callable, Iterator
 
@@ -77,6 +77,8 @@ def open_visit(
     if passed:
         unaudited = [url for visit in visits for url in visit.unaudited()]
         assert not unaudited, f"pages shown without an axe audit: {unaudited}"
+        refused = [violation for visit in visits for violation in visit.csp_violations]
+        assert not refused, "the Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture

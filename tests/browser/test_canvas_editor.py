@@ -10,6 +10,8 @@ from atelier.canvases.services.cards import update_card
 from atelier.canvases.tests.factories import make_journey, make_project
 from atelier.method.services import load_library
 
+from .browsing import settled
+
 
 @pytest.fixture
 def library(db):
@@ -19,14 +21,6 @@ def library(db):
 @pytest.fixture
 def journey(library, participant):
     return make_journey(make_project(participant), participant, stages=2, steps=2)
-
-
-def settled(page) -> None:
-    """Wait until htmx has swapped, settled and wired up what it brought in."""
-    page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
-    )
-    page.wait_for_timeout(50)
 
 
 def _first_card(journey, title: str = "Actions") -> Card:

@@ -13,17 +13,12 @@ from pypdf import PdfReader
 from atelier.canvases.models import Canvas
 from atelier.method.services import load_library
 
+from .browsing import settled
+
 
 @pytest.fixture
 def library(db):
     load_library()  # live-server tests start from a flushed database
-
-
-def settled(page) -> None:
-    page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
-    )
-    page.wait_for_timeout(50)
 
 
 def new_canvas(visit, page, kind: str, title: str) -> None:
