@@ -64,7 +64,9 @@ def tender_out(tender: Tender) -> dict[str, Any]:
         "project": {"id": project.pk, "title": project.title},
         "organisation": project.organisation.name,
         "estimated_value": str(tender.estimated_value),
-        "procedure": procedure_for(tender.estimated_value, tender.rules.data)["key"],
+        "procedure": procedure_for(tender.estimated_value, tender.rules.data, on=tender.dated_on)[
+            "key"
+        ],
         "ranking": _ranking(tender),
         "docx_url": reverse("guidance:tender_docx", args=[tender.pk]),
     }
