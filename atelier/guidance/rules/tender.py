@@ -455,7 +455,7 @@ def _limit_problems(limits: Any, keys: list[str], where: str) -> list[str]:
 def _period_problems(thresholds: Any, procedures: list[Any]) -> list[str]:
     if not isinstance(thresholds, list) or not thresholds:
         return [_("thresholds: a non-empty list of periods is needed.")]
-    keys = [item.get("key") for item in procedures[:-1] if isinstance(item, dict)]
+    keys = [str(item.get("key")) for item in procedures[:-1] if isinstance(item, dict)]
     problems, previous_end = [], None
     for number, period in enumerate(thresholds, start=1):
         where = _("thresholds %(n)s") % {"n": number}
