@@ -12,10 +12,19 @@ from . import kinds
 from .models import CanvasState, LaneKind, RelationKind
 
 
+def _choices(spec: kinds.Field) -> list[tuple[str, Any]]:
+    """The field's choices with an empty first one, unless it has its own: a browser would
+    otherwise preselect the first value ("desk") and save it as if someone had chosen it."""
+    choices = list(spec.choices)
+    if any(value == "" for value, _label in choices):
+        return choices
+    return [("", _("choose…") if spec.required else _("not set")), *choices]
+
+
 def _field(spec: kinds.Field) -> forms.Field:
     if spec.choices:
         return forms.ChoiceField(
-            label=str(spec.label), choices=spec.choices, required=spec.required
+            label=str(spec.label), choices=_choices(spec), required=spec.required
         )
     if spec.is_number:
         return forms.IntegerField(
@@ -44,10 +53,13 @@ class CardForm(Form):
         spec: tuple[kinds.Field, ...],
         text_label: str,
         references: dict[str, list[tuple[str, str]]] | None = None,
+        one_line: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].label = text_label
+        if one_line:  # a name, not a paragraph
+            self.fields["text"].widget = forms.TextInput(attrs={"maxlength": 200})
         self.spec = spec
         for field_spec in spec:
             self.fields[field_spec.name] = _field(field_spec)

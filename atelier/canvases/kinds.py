@@ -159,6 +159,7 @@ class Section:
     help: str | Promise = ""
     fields: tuple[Field, ...] = field(default=())
     single: bool = False  # at most one card
+    one_line: bool = False  # its text is a name: a single-line input
 
 
 SECTIONS: dict[str, tuple[Section, ...]] = {
@@ -186,6 +187,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
                 Field("language", _("language")),
             ),
             single=True,
+            one_line=True,
         ),
         Section("background", _("Background"), _("Background")),
         Section("goals", _("Goals"), _("Goal")),

@@ -122,9 +122,7 @@ BracketFormSet = forms.formset_factory(
 
 
 class IssueRunForm(Form):
-    issued_on = forms.DateField(
-        label=_("Invoice date"), widget=DateInput()
-    )
+    issued_on = forms.DateField(label=_("Invoice date"), widget=DateInput())
     leave_out_problems = forms.BooleanField(
         label=_("Leave the members without a fee out of this run"), required=False
     )

@@ -65,7 +65,9 @@ def tender_out(request: HttpRequest, tender: Tender) -> dict[str, Any]:
         "project": {"id": project.pk, "title": project.title},
         "organisation": project.organisation.name,
         "estimated_value": str(tender.estimated_value),
-        "procedure": procedure_for(tender.estimated_value, tender.rules.data)["key"],
+        "procedure": procedure_for(tender.estimated_value, tender.rules.data, on=tender.dated_on)[
+            "key"
+        ],
         "ranking": _ranking(tender),
         "docx_url": request.build_absolute_uri(reverse("guidance:tender_docx", args=[tender.pk])),
         "pdf_url": request.build_absolute_uri(reverse("guidance:tender_pdf", args=[tender.pk])),

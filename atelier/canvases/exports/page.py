@@ -5,6 +5,8 @@ first column and the stages spanning their steps. Section canvases become one ta
 section, after the stakeholder rings or the idea matrix where the kind has one.
 """
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,13 +37,18 @@ CURVE_MM = 30
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the canvas goes: the @page rule, the column widths, the steps on one page."""
+    """Where the canvas goes: the @page rule, the column widths, the steps on one page.
+
+    With `width_mm` (the printable width) each page's steps share the width left by the
+    lane titles, however few they are; without it every step is `step_mm` wide.
+    """
 
     page_css: str
     lane_mm: float
     step_mm: float
     steps_per_page: int | None  # None: every step on one page
     running_header: bool = True
+    width_mm: float | None = None
 
 
 @dataclass
@@ -58,6 +65,7 @@ class GridPage:
     steps: list[dict[str, Any]]
     rows: list[PageRow]
     width_mm: float
+    step_mm: float
 
 
 @dataclass
@@ -65,6 +73,22 @@ class SectionTable:
     title: str
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
+
+
+def without_coverage(data: dict[str, Any]) -> dict[str, Any]:
+    """The canvas without its research-coverage lanes: outsiders read "0 of 4 backed" as a
+    verdict on the work, where it only says what research is linked yet."""
+    hidden = {lane["uid"] for lane in data["lanes"] if lane["kind"] == LaneKind.EVIDENCE}
+    return {
+        **data,
+        "lanes": [lane for lane in data["lanes"] if lane["uid"] not in hidden],
+        "cards": [card for card in data["cards"] if card.get("lane") not in hidden],
+    }
+
+
+def coverage_asked(query: Any) -> bool:
+    """Whether a request's query keeps the coverage row: all but `?coverage=0` do."""
+    return query.get("coverage", "") != "0"
 
 
 def css_string(text: str) -> str:
@@ -130,19 +154,59 @@ def _stage_spans(board: Board, indexes: range) -> list[dict[str, Any]]:
     return spans
 
 
-def grid_pages(board: Board, layout: Layout) -> list[GridPage]:
-    """The steps cut into pages; every page repeats the lanes."""
+def _even_cuts(count: int, most: int) -> list[int]:
+    """Where to cut `count` steps into the fewest pages of at most `most`, as evenly as can be:
+    seven steps on pages of five are four and three, never five and a lone two."""
+    pages = math.ceil(count / most)
+    sizes = [count // pages + (1 if n < count % pages else 0) for n in range(pages)]
+    return list(itertools.accumulate(sizes))[:-1]
+
+
+def _at_stage_edges(cuts: list[int], edges: set[int], count: int, most: int) -> list[int]:
+    """Each cut moved by one step to a stage's edge when that keeps every page between
+    two steps and `most`: a stage then stays on one page where the numbers allow."""
+    moved = list(cuts)
+    for n, cut in enumerate(moved):
+        before = moved[n - 1] if n else 0
+        after = moved[n + 1] if n + 1 < len(moved) else count
+        for candidate in (cut, cut - 1, cut + 1):
+            if (
+                candidate in edges
+                and 2 <= candidate - before <= most
+                and 2 <= after - candidate <= most
+            ):
+                moved[n] = candidate
+                break
+    return moved
+
+
+def page_ranges(board: Board, most: int | None) -> list[range]:
+    """The steps of each printed page."""
     count = len(board.steps)
-    size = layout.steps_per_page or max(count, 1)
+    if not most or count <= most:
+        return [range(count)]
+    stage_of = [step["stage"] for step in board.steps]
+    edges = {n for n in range(1, count) if stage_of[n] != stage_of[n - 1]}
+    cuts = _at_stage_edges(_even_cuts(count, most), edges, count, most)
+    bounds = [0, *cuts, count]
+    return [range(a, b) for a, b in itertools.pairwise(bounds)]
+
+
+def grid_pages(board: Board, layout: Layout) -> list[GridPage]:
+    """The steps cut into pages that each fill the paper's width; every page repeats the
+    lanes, and the emotion curve is drawn per page, across that page's steps."""
     pages = []
-    for start in range(0, max(count, 1), size):
-        indexes = range(start, min(start + size, count))
+    for indexes in page_ranges(board, layout.steps_per_page):
+        step_mm = layout.step_mm
+        if layout.width_mm is not None:
+            step_mm = (layout.width_mm - layout.lane_mm) / max(len(indexes), 1) - 0.05
         pages.append(
             GridPage(
                 stages=_stage_spans(board, indexes),
                 steps=[board.steps[i] for i in indexes],
-                rows=[_page_row(row, indexes, layout.step_mm) for row in board.rows],
-                width_mm=layout.lane_mm + layout.step_mm * max(len(indexes), 1),
+                rows=[_page_row(row, indexes, step_mm) for row in board.rows],
+                width_mm=layout.lane_mm + step_mm * max(len(indexes), 1),
+                step_mm=step_mm,
             )
         )
     return pages

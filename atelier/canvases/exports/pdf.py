@@ -1,10 +1,13 @@
-"""A canvas as a vector PDF, A3 or A4 landscape, every page headed by what it shows."""
+"""A canvas as a vector PDF, A3 or A4 landscape, every page headed by what it shows; a
+persona is a one-page poster."""
 
 from typing import Any
 
 from atelier.lib.pdf import html_to_pdf
+from atelier.method.models import ArtefactKind
 
 from .page import Layout, canvas_html
+from .persona import persona_pdf
 
 MARGIN_MM = 10
 HEADER_MM = 16
@@ -24,6 +27,7 @@ def paper_layout(paper: str) -> Layout:
         # A hair narrower than the page allows: rounding must never push a column over.
         step_mm=step_mm - 0.05,
         steps_per_page=steps,
+        width_mm=width - 2 * MARGIN_MM,
     )
 
 
@@ -32,4 +36,6 @@ def canvas_pdf(data: dict[str, Any], *, paper: str = "A3", project_title: str = 
     paper = paper.upper()
     if paper not in PAPERS:
         raise ValueError(f"Unknown paper size {paper}")
+    if data["kind"] == ArtefactKind.PERSONA:
+        return persona_pdf(data, paper=paper, project_title=project_title)
     return html_to_pdf(canvas_html(data, project_title=project_title, layout=paper_layout(paper)))

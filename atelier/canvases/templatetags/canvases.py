@@ -30,7 +30,7 @@ def facts(card: dict[str, Any]) -> list[tuple[str, str, str]]:
     shown = []
     for name, value in (card.get("fields") or {}).items():
         field = _fields().get(name)
-        if field is None or name in REFERENCES or name == "score":
+        if field is None or name in REFERENCES or name == "score" or value in (None, ""):
             continue
         label = dict(field.choices).get(value, value) if field.choices else value
         shown.append((name, str(field.label), str(label)))

@@ -26,12 +26,15 @@ from .editor import after_change
 from .moves import target_of
 from .post_only import post_only
 
+PROFILE = "profile"  # the persona's section whose text is the persona's name
 
-def _spec(canvas: Canvas, lane: Lane | None, section: str) -> tuple[tuple[kinds.Field, ...], str]:
+
+def _spec(canvas: Canvas, lane: Lane | None, section: str) -> dict[str, Any]:
+    """The card form's fields, the label of its text and whether that text is one line."""
     if lane is not None:
-        return kinds.LANE_FIELDS.get(lane.kind, ()), lane.title
+        return {"spec": kinds.LANE_FIELDS.get(lane.kind, ()), "text_label": lane.title}
     found = kinds.section_of(canvas.kind, section)
-    return found.fields, str(found.text_label)
+    return {"spec": found.fields, "text_label": str(found.text_label), "one_line": found.one_line}
 
 
 def _references(canvas: Canvas) -> dict[str, list[tuple[str, str]]]:
@@ -78,13 +81,12 @@ def card_new(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if canvas.is_grid and (lane is None or step is None):
         raise Http404
     try:
-        spec, text_label = _spec(canvas, lane, section)
+        spec = _spec(canvas, lane, section)
     except ValidationError:
         raise Http404 from None
     form = CardForm(
         request.POST or None,
-        spec=spec,
-        text_label=text_label,
+        **spec,
         references=_references(canvas),
         auto_id="new-card-%s",
     )
@@ -153,13 +155,11 @@ def card_edit(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
         ):
             return render(request, "canvases/parts/card_gone.html", {})
         raise
-    spec, text_label = _spec(card.canvas, card.lane, card.section)
     initial = {"text": card.text, "version": card.version, **card.fields}
     form = CardForm(
         request.POST or None,
         initial=initial,
-        spec=spec,
-        text_label=text_label,
+        **_spec(card.canvas, card.lane, card.section),
         references=_references(card.canvas),
         auto_id=f"card-{card.pk}-%s",
     )
@@ -185,7 +185,8 @@ def card_edit(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
                 return redirect(
                     reverse("canvases:canvas", args=[card.canvas_id]) + f"#card-{card.pk}"
                 )
-            return render(request, "canvases/parts/card.html", _card_context(card.canvas, saved))
+            context = _card_context(card.canvas, saved)
+            return render(request, "canvases/parts/card_saved.html", context)
     return _form_page(request, _edit_context(card, form, current=current))
 
 
@@ -198,6 +199,9 @@ def _card_context(canvas: Canvas, card: Card) -> dict[str, Any]:
         "edit_label": _("Edit"),
         "lane_kind": card.lane.kind if card.lane else "",
         "canvas": canvas,
+        "labelled": canvas.kind == ArtefactKind.PERSONA,
+        # The persona's header shows the profile's name: the same response updates it.
+        "persona_name": card.text if card.section == PROFILE else None,
     }
 
 

@@ -1,5 +1,7 @@
 """Exports of a canvas (PDF, PNG, SVG, CSV, JSON) and the import of one into a project."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,14 +17,22 @@ from atelier.canvases import kinds
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.exports.display import file_name
 from atelier.canvases.exports.forms import CanvasImportForm
+from atelier.canvases.exports.page import coverage_asked, without_coverage
 from atelier.canvases.exports.pdf import canvas_pdf
 from atelier.canvases.exports.png import canvas_png
 from atelier.canvases.exports.svg import grid_svg, stakeholder_map_svg
 from atelier.canvases.exports.tabular import canvas_csv, canvas_json
+from atelier.canvases.models import Canvas
 from atelier.canvases.serialize import serialize_canvas
 from atelier.canvases.services.transfer import import_canvas as import_document
 from atelier.method.models import ArtefactKind
 from atelier.projects.access import get_project_for_user
+
+
+def _drawn(request: HttpRequest, canvas: Canvas) -> dict[str, Any]:
+    """The canvas as drawn in an export: `?coverage=0` leaves out the research coverage."""
+    data = serialize_canvas(canvas)
+    return data if coverage_asked(request.GET) else without_coverage(data)
 
 
 def _attachment(content: str | bytes, content_type: str, name: str) -> HttpResponse:
@@ -37,7 +47,7 @@ def _attachment(content: str | bytes, content_type: str, name: str) -> HttpRespo
 def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     canvas = get_canvas_for_user(user_of(request), pk)
     paper = "A4" if request.GET.get("paper", "").lower() == "a4" else "A3"
-    data = serialize_canvas(canvas)
+    data = _drawn(request, canvas)
     pdf = canvas_pdf(data, paper=paper, project_title=canvas.project.title)
     return _attachment(pdf, "application/pdf", file_name(data, "pdf"))
 
@@ -47,7 +57,7 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def export_png(request: HttpRequest, pk: int) -> HttpResponse:
     canvas = get_canvas_for_user(user_of(request), pk)
-    data = serialize_canvas(canvas)
+    data = _drawn(request, canvas)
     png = canvas_png(data, project_title=canvas.project.title)
     return _attachment(png, "image/png", file_name(data, "png"))
 
@@ -58,7 +68,7 @@ def export_png(request: HttpRequest, pk: int) -> HttpResponse:
 def export_svg(request: HttpRequest, pk: int) -> HttpResponse:
     """Journey, blueprint and stakeholder map only: the other kinds are lists, not drawings."""
     canvas = get_canvas_for_user(user_of(request), pk)
-    data = serialize_canvas(canvas)
+    data = _drawn(request, canvas)
     if canvas.kind in kinds.GRID_KINDS:
         svg = grid_svg(data)
     elif canvas.kind == ArtefactKind.STAKEHOLDER_MAP:

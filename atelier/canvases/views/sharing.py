@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from atelier.accounts.access import user_of
 from atelier.canvases import share_tries
 from atelier.canvases.access import get_canvas_for_user
+from atelier.canvases.exports.page import coverage_asked, without_coverage
 from atelier.canvases.models import ShareLink
 from atelier.canvases.serialize import serialize_canvas
 from atelier.canvases.services.sharing import (
@@ -158,6 +159,10 @@ def shared_view(request: HttpRequest, token: str) -> HttpResponse:
     if request.method != "HEAD":
         count_view(link)
     canvas = link.canvas
-    context: dict[str, Any] = board_context(serialize_canvas(canvas), canvas=canvas, editable=False)
-    context["canvas"] = canvas
+    coverage = coverage_asked(request.GET)
+    data = serialize_canvas(canvas)
+    context: dict[str, Any] = board_context(
+        data if coverage else without_coverage(data), canvas=canvas, editable=False
+    )
+    context |= {"canvas": canvas, "coverage": coverage}
     return _private(render(request, "canvases/sharing/shared.html", context))

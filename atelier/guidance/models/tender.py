@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .rules import RuleSet
@@ -30,6 +31,8 @@ class Tender(models.Model):
     estimated_value = models.DecimalField(
         _("estimated value excl. VAT"), max_digits=12, decimal_places=2, default=Decimal("0")
     )
+    # The date the tender is published or sent out: it picks the thresholds in force.
+    dated_on = models.DateField(_("date of the tender"), default=timezone.localdate)
     # Scope, deliverables per phase, timeline, clauses: what the document says, as edited.
     content = models.JSONField(default=dict)
     created_by = models.ForeignKey(

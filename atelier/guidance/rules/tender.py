@@ -1,7 +1,12 @@
 """Default rules of the tender builder: procedures, criteria, clauses, deliverables, timeline.
 
-Every text is a {"nl", "en"} pair. "thresholds": procedures in ascending order; a value strictly
-below `below` (euro excl. VAT, a decimal string) takes that procedure, the last has `below: null`.
+Every text is a {"nl", "en"} pair. "procedures": `key`, `name`, `explanation` (advice for the
+buyer, shown on the builder's page, never in the document bidders get), in ascending order of
+value. "thresholds": periods (`valid_from`, `valid_until`, ISO dates, not overlapping), each with
+`limits` per kind of contract ("services", "supplies", "works", "social_services"): for every
+procedure but the last, the amount (euro excl. VAT, a decimal string) a value must stay strictly
+below to take it. The tender's date picks the period. Version 1 had one undated list instead:
+"thresholds" with `below` per procedure; tenders made with it keep reading it.
 "criteria": {"exclusion", "selection", "award"}, items with `key`, `name`, `description`; award
 items also `weight`, `is_price` and, for quality, `descriptors` {"0", "4", "7", "10"} (what a bid
 scoring that looks like). A tender copies them into Criterion rows in its language and keeps the
@@ -11,6 +16,7 @@ with `services.tender.descriptors_of(tender, criterion)`.
 per phase slug of the method library; "timeline": steps with the week after publication.
 """
 
+import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -21,10 +27,9 @@ def _t(nl: str, en: str) -> dict[str, str]:
     return {"nl": nl, "en": en}
 
 
-THRESHOLDS = [
+PROCEDURES = [
     {
         "key": "low_value",
-        "below": "30000",
         "name": _t("Opdracht van beperkte waarde", "Low-value contract"),
         "explanation": _t(
             "Onder 30.000 euro zonder btw volstaat een aanvaarde factuur. Vraag waar het kan "
@@ -35,7 +40,6 @@ THRESHOLDS = [
     },
     {
         "key": "negotiated_without_publication",
-        "below": "143000",
         "name": _t(
             "Onderhandelingsprocedure zonder voorafgaande bekendmaking",
             "Negotiated procedure without prior publication",
@@ -49,7 +53,6 @@ THRESHOLDS = [
     },
     {
         "key": "belgian_publication",
-        "below": "221000",
         "name": _t("Procedure met Belgische bekendmaking", "Procedure with Belgian publication"),
         "explanation": _t(
             "Maak de opdracht bekend in het Bulletin der Aanbestedingen (e-Notification). "
@@ -60,7 +63,6 @@ THRESHOLDS = [
     },
     {
         "key": "european_publication",
-        "below": None,
         "name": _t("Procedure met Europese bekendmaking", "Procedure with European publication"),
         "explanation": _t(
             "Boven de Europese drempel voor lokale besturen maak je de opdracht ook bekend in "
@@ -70,6 +72,54 @@ THRESHOLDS = [
         ),
     },
 ]
+
+
+# The amounts (euro excl. VAT) below which each procedure may be used, per period and per
+# kind of contract; the European ones are indexed every two years on 1 January of even years.
+# Low value and the negotiated procedure are Belgian (royal decree of 18 April 2017; the latter
+# follows the EU threshold for central government for supplies and services, and is 750,000
+# euros for works); "belgian_publication" ends at the EU threshold for
+# sub-central authorities (for works the EU works threshold; for social and other specific
+# services of Annex XIV the light regime's 750,000 euros).
+def _limits(negotiated: str, sub_central: str, works: str) -> dict[str, dict[str, str]]:
+    services = {
+        "low_value": "30000",
+        "negotiated_without_publication": negotiated,
+        "belgian_publication": sub_central,
+    }
+    return {
+        "services": services,
+        "supplies": dict(services),
+        "works": {
+            "low_value": "30000",
+            "negotiated_without_publication": "750000",
+            "belgian_publication": works,
+        },
+        "social_services": {**services, "belgian_publication": "750000"},
+    }
+
+
+THRESHOLDS = [
+    {
+        "valid_from": "2022-01-01",
+        "valid_until": "2023-12-31",
+        "source": "Delegated Regulations (EU) 2021/1950-1953",
+        "limits": _limits("140000", "215000", "5382000"),
+    },
+    {
+        "valid_from": "2024-01-01",
+        "valid_until": "2025-12-31",
+        "source": "Delegated Regulations (EU) 2023/2495-2497",
+        "limits": _limits("143000", "221000", "5538000"),
+    },
+    {
+        "valid_from": "2026-01-01",
+        "valid_until": "2027-12-31",
+        "source": "Delegated Regulation (EU) 2025/2152",
+        "limits": _limits("140000", "216000", "5404000"),
+    },
+]
+CONTRACT_TYPES = ("services", "supplies", "works", "social_services")
 
 EXCLUSION = [
     {
@@ -280,6 +330,7 @@ TIMELINE = [
 ]
 
 DEFAULT: dict[str, Any] = {
+    "procedures": PROCEDURES,
     "thresholds": THRESHOLDS,
     "minimum_quality_share": 60,
     "jurors_differ_at": 4,  # points between the lowest and highest score that raise a flag
@@ -330,7 +381,7 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, dict) and bool(value.get("nl")) and bool(value.get("en"))
 
 
-def _threshold_problems(thresholds: Any) -> list[str]:
+def _undated_threshold_problems(thresholds: Any) -> list[str]:
     if not isinstance(thresholds, list) or not thresholds:
         return [_("thresholds: a non-empty list is needed.")]
     problems, previous = [], Decimal("-1")
@@ -357,6 +408,75 @@ def _threshold_problems(thresholds: Any) -> list[str]:
     if thresholds[-1].get("below") is not None:
         problems.append(_("thresholds: the last procedure needs 'below': null."))
     return problems
+
+
+def _procedure_problems(procedures: Any) -> list[str]:
+    if not isinstance(procedures, list) or len(procedures) < 2:
+        return [_("procedures: a list of at least two is needed.")]
+    problems = []
+    for number, item in enumerate(procedures, start=1):
+        if not isinstance(item, dict) or not item.get("key"):
+            problems.append(_("procedures %(n)s: a key is needed.") % {"n": number})
+        elif not _is_text(item.get("name")) or not _is_text(item.get("explanation")):
+            problems.append(
+                _("procedures %(n)s: name and explanation need nl and en.") % {"n": number}
+            )
+    return problems
+
+
+def _date(value: Any) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _limit_problems(limits: Any, keys: list[str], where: str) -> list[str]:
+    if not isinstance(limits, dict) or "services" not in limits:
+        return [_("%(where)s: limits per kind of contract, services at least.") % {"where": where}]
+    problems = []
+    for kind, amounts in limits.items():
+        label = f"{where} {kind}"
+        if kind not in CONTRACT_TYPES:
+            problems.append(_("%(where)s: unknown kind of contract.") % {"where": label})
+            continue
+        try:
+            values = [Decimal(str(amounts[key])) for key in keys]
+        except (KeyError, TypeError, InvalidOperation):
+            problems.append(
+                _("%(where)s: an amount for each procedure but the last.") % {"where": label}
+            )
+            continue
+        if values != sorted(set(values)):
+            problems.append(_("%(where)s: limits must go up.") % {"where": label})
+    return problems
+
+
+def _period_problems(thresholds: Any, procedures: list[Any]) -> list[str]:
+    if not isinstance(thresholds, list) or not thresholds:
+        return [_("thresholds: a non-empty list of periods is needed.")]
+    keys = [str(item.get("key")) for item in procedures[:-1] if isinstance(item, dict)]
+    problems, previous_end = [], None
+    for number, period in enumerate(thresholds, start=1):
+        where = _("thresholds %(n)s") % {"n": number}
+        start, end = _date(period.get("valid_from")), _date(period.get("valid_until"))
+        if start is None or end is None or end < start:
+            problems.append(
+                _("%(where)s: valid_from and valid_until are dates.") % {"where": where}
+            )
+            continue
+        if previous_end is not None and start <= previous_end:
+            problems.append(_("%(where)s: periods follow each other.") % {"where": where})
+        previous_end = end
+        problems += _limit_problems(period.get("limits"), keys, where)
+    return problems
+
+
+def _threshold_problems(data: dict[str, Any]) -> list[str]:
+    if "procedures" not in data:
+        return _undated_threshold_problems(data.get("thresholds"))
+    problems = _procedure_problems(data["procedures"])
+    return problems or _period_problems(data.get("thresholds"), data["procedures"])
 
 
 def _criteria_problems(criteria: Any) -> list[str]:
@@ -389,7 +509,7 @@ def validate(data: Any) -> list[str]:
     """The problems of a tender rule set (empty when it can be published)."""
     if not isinstance(data, dict):
         return [_("The rules are a JSON object.")]
-    problems = _threshold_problems(data.get("thresholds"))
+    problems = _threshold_problems(data)
     problems += _criteria_problems(data.get("criteria"))
     share = data.get("minimum_quality_share")
     if not isinstance(share, int) or not 0 <= share <= 100:

@@ -1,6 +1,7 @@
 """The tender builder: a tender from the expertise plan's "buy" parts, its edits and criteria."""
 
-from decimal import Decimal
+import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,18 +45,52 @@ class TenderExists(ValidationError):
         self.tender = tender
 
 
-def procedure_for(value: Decimal, data: dict[str, Any], language: str = "") -> dict[str, str]:
-    """The procedure a contract of this value (excl. VAT) takes: key, name and explanation."""
+# A designer's work is a contract for services; the rules keep works and supplies apart too.
+CONTRACT_TYPE = "services"
+
+
+def thresholds_on(data: dict[str, Any], on: datetime.date) -> dict[str, Any]:
+    """The period of thresholds in force on a date: the one that holds it, else the last one
+    begun before it (until a newer one is published), else the first."""
+    periods = sorted(data["thresholds"], key=lambda period: period["valid_from"])
+    begun = [period for period in periods if period["valid_from"] <= on.isoformat()]
+    return begun[-1] if begun else periods[0]
+
+
+def _procedures_with_limits(
+    data: dict[str, Any], on: datetime.date, contract_type: str
+) -> tuple[list[tuple[dict[str, Any], str | None]], dict[str, Any] | None]:
+    if "procedures" not in data:  # version 1: one undated list
+        return [(item, item["below"]) for item in data["thresholds"]], None
+    period = thresholds_on(data, on)
+    limits = period["limits"].get(contract_type) or period["limits"][CONTRACT_TYPE]
+    return [(item, limits.get(item["key"])) for item in data["procedures"]], period
+
+
+def procedure_for(
+    value: Decimal,
+    data: dict[str, Any],
+    language: str = "",
+    *,
+    on: datetime.date,
+    contract_type: str = CONTRACT_TYPE,
+) -> dict[str, Any]:
+    """The procedure a contract of this value (excl. VAT) takes on a date: key, name,
+    explanation, the limit it stays below and the period of the thresholds applied."""
     language = language or (translation.get_language() or "nl")[:2]
-    chosen = data["thresholds"][-1]
-    for threshold in data["thresholds"]:
-        if threshold["below"] is not None and value < Decimal(str(threshold["below"])):
-            chosen = threshold
+    procedures, period = _procedures_with_limits(data, on, contract_type)
+    chosen, below = procedures[-1][0], None
+    for procedure, limit in procedures:
+        if limit is not None and value < Decimal(str(limit)):
+            chosen, below = procedure, Decimal(str(limit))
             break
     return {
         "key": chosen["key"],
         "name": text(chosen["name"], language),
         "explanation": text(chosen["explanation"], language),
+        "below": below,
+        "valid_from": datetime.date.fromisoformat(period["valid_from"]) if period else None,
+        "valid_until": datetime.date.fromisoformat(period["valid_until"]) if period else None,
     }
 
 
@@ -225,9 +260,10 @@ def update_tender(
     deliverables: dict[str, list[str]],
     timeline: list[tuple[int, str]],
     jury_roles: list[str],
+    dated_on: datetime.date | None = None,
     by: User,
 ) -> Tender:
-    """Save the builder's texts (subject, clauses, contact), scope, deliverables, timeline, jury."""
+    """Save the builder's date, texts (subject, clauses, contact), scope, deliverables, jury."""
     tender = _locked(tender, revision, by)
     if not _clean(title):
         raise ValidationError(_("Give the tender a title."))
@@ -248,7 +284,8 @@ def update_tender(
         estimated_value,
         content,
     )
-    _bump(tender, "title", "estimated_value", "content")
+    tender.dated_on = dated_on or tender.dated_on
+    _bump(tender, "title", "estimated_value", "content", "dated_on")
     return tender
 
 

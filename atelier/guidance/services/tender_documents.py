@@ -6,17 +6,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from docx import Document
-from docx.shared import Cm, Pt
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from atelier.guidance.models import Criterion, CriterionFamily, Tender
 from atelier.guidance.services.tender import DESCRIPTOR_LEVELS, descriptors_of, procedure_for
 from atelier.lib.money import format_euro
 from atelier.lib.pdf import html_to_pdf
 
-AWARD_COLUMNS_CM = (4.0, 1.9, 5.1, 6.0)  # criterion, weight, what is judged, descriptors
+# A4 with 2 cm margins leaves 17 cm; "Gewicht" in bold needs 2.3 cm with the cell's padding.
+AWARD_COLUMNS_CM = (3.7, 2.5, 4.8, 6.0)  # criterion, weight, what is judged, descriptors
+HOUSE_FONT = "Source Sans 3"  # the app's font; Word falls back to a sans-serif without it
+HOUSE_BLUE = RGBColor(0x1D, 0x4E, 0x89)
+# Style name, size in points, bold: the document's type scale.
+TYPE_SCALE = (
+    ("Normal", 10.5, False),
+    ("Title", 22, True),
+    ("Heading 1", 15, True),
+    ("Heading 2", 12.5, True),
+    ("List Bullet", 10.5, False),
+)
 # XML 1.0 refuses these; python-docx escapes <, > and & itself but would fail on them.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -105,7 +119,9 @@ def tender_document(tender: Tender) -> TenderDocument:
             scope=content.get("scope", []),
             deliverables=[d for d in content.get("deliverables", []) if d.get("items")],
             value=format_euro(tender.estimated_value),
-            procedure=procedure_for(tender.estimated_value, tender.rules.data, tender.language),
+            procedure=procedure_for(
+                tender.estimated_value, tender.rules.data, tender.language, on=tender.dated_on
+            ),
             exclusion=by_family[CriterionFamily.EXCLUSION],
             selection=by_family[CriterionFamily.SELECTION],
             award=[_award_row(tender, c) for c in by_family[CriterionFamily.AWARD]],
@@ -140,6 +156,9 @@ def _award_table(document: Any, parts: TenderDocument) -> None:
     ):
         cell.text = h[label]
         cell.paragraphs[0].runs[0].bold = True
+        # A header word never breaks inside; the row repeats on every page the table spans.
+        cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for row in parts.award:
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = (
@@ -171,8 +190,9 @@ def _docx_scope(document: Any, parts: TenderDocument) -> None:
             document.add_paragraph(safe(item), style="List Bullet")
     document.add_heading(h["procedure"], level=1)
     document.add_paragraph(f"{h['value']}: {parts.value}")
+    # Only the procedure's name: its explanation advises the buyer (the builder's page shows
+    # it), and the bidders who read this document are not the ones to be advised.
     document.add_paragraph(parts.procedure["name"]).runs[0].bold = True
-    document.add_paragraph(parts.procedure["explanation"])
 
 
 def _docx_rest(document: Any, parts: TenderDocument) -> None:
@@ -197,13 +217,47 @@ def _docx_rest(document: Any, parts: TenderDocument) -> None:
     _paragraphs(document, parts.contact)
 
 
+def _a4(document: Any) -> None:
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
+
+
+def _house_style(document: Any) -> None:
+    for name, size, bold in TYPE_SCALE:
+        font = document.styles[name].font
+        font.name, font.size, font.bold = HOUSE_FONT, Pt(size), bold
+        # Word picks the font per script: name it for all of them, not only for Latin text.
+        fonts = document.styles[name].element.get_or_add_rPr().get_or_add_rFonts()
+        for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(script), HOUSE_FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        if name != "Normal":
+            font.color.rgb = HOUSE_BLUE if name != "List Bullet" else None
+
+
+def _properties(document: Any, parts: TenderDocument) -> None:
+    properties = document.core_properties
+    properties.title = safe(parts.title)
+    properties.subject = safe(parts.headings["subject"])
+    properties.author = properties.last_modified_by = safe(parts.authority)
+    properties.language = parts.language
+    properties.comments = properties.keywords = properties.category = ""
+    properties.revision = 1
+    properties.created = properties.modified = timezone.now()
+
+
 def tender_docx(tender: Tender) -> bytes:
-    """The tender as a Word document in its own language."""
+    """The tender as a Word document in its own language: A4, the house style, the
+    contracting authority as its author."""
     parts = tender_document(tender)
     document = Document()
-    document.styles["Normal"].font.size = Pt(11)
-    document.core_properties.title = safe(parts.title)
-    document.core_properties.language = parts.language
+    _a4(document)
+    _house_style(document)
+    _properties(document, parts)
     document.add_heading(safe(parts.title), level=0)
     document.add_paragraph(f"{parts.headings['authority']}: {safe(parts.authority)}")
     _docx_scope(document, parts)

@@ -1,9 +1,12 @@
 """The tender builder's rules and services: procedures, a tender from a plan, weights, edits."""
 
+import copy
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from atelier.guidance.models import CriterionFamily, ExpertisePlan, RuleSetKind
 from atelier.guidance.rules import tender as tender_rules
@@ -69,10 +72,30 @@ def test_rules_with_weights_not_adding_up_are_refused():
 
 
 def test_rules_with_falling_thresholds_are_refused():
-    thresholds = [dict(t) for t in tender_rules.DEFAULT["thresholds"]]
-    thresholds[1]["below"] = "1000"
-    problems = tender_rules.validate({**tender_rules.DEFAULT, "thresholds": thresholds})
+    data = copy.deepcopy(tender_rules.DEFAULT)
+    data["thresholds"][0]["limits"]["services"]["negotiated_without_publication"] = "1000"
+    problems = tender_rules.validate(data)
     assert any("must go up" in problem for problem in problems)
+
+
+def test_rules_with_overlapping_threshold_periods_are_refused():
+    data = copy.deepcopy(tender_rules.DEFAULT)
+    data["thresholds"][1]["valid_from"] = "2023-06-01"
+    assert any("follow each other" in problem for problem in tender_rules.validate(data))
+
+
+def test_version_one_undated_thresholds_still_validate_and_apply():
+    undated = [
+        {**procedure, "below": below}
+        for procedure, below in zip(
+            tender_rules.PROCEDURES, ["30000", "143000", "221000", None], strict=True
+        )
+    ]
+    data = {key: value for key, value in tender_rules.DEFAULT.items() if key != "procedures"}
+    data["thresholds"] = undated
+    assert tender_rules.validate(data) == []
+    chosen = services.procedure_for(Decimal("218000"), data, on=datetime.date(2026, 12, 7))
+    assert chosen["key"] == "belgian_publication"
 
 
 @pytest.mark.parametrize(
@@ -81,28 +104,61 @@ def test_rules_with_falling_thresholds_are_refused():
         ("0", "low_value"),
         ("29999.99", "low_value"),
         ("30000", "negotiated_without_publication"),
-        ("142999.99", "negotiated_without_publication"),
-        ("143000", "belgian_publication"),
-        ("220999.99", "belgian_publication"),
-        ("221000", "european_publication"),
+        ("139999.99", "negotiated_without_publication"),
+        ("140000", "belgian_publication"),
+        ("215999.99", "belgian_publication"),
+        ("216000", "european_publication"),
         ("5000000", "european_publication"),
     ],
 )
-def test_procedure_follows_the_value_at_each_threshold_edge(value, procedure):
-    assert services.procedure_for(Decimal(value), tender_rules.DEFAULT)["key"] == procedure
+def test_procedure_follows_the_value_at_each_threshold_edge_in_2026(value, procedure):
+    chosen = services.procedure_for(
+        Decimal(value), tender_rules.DEFAULT, on=datetime.date(2026, 12, 7)
+    )
+    assert chosen["key"] == procedure
 
 
-def test_procedure_thresholds_come_from_the_rules():
-    data = {
-        **tender_rules.DEFAULT,
-        "thresholds": [dict(t) for t in tender_rules.DEFAULT["thresholds"]],
-    }
-    data["thresholds"][0]["below"] = "40000"  # indexed
-    assert services.procedure_for(Decimal("35000"), data)["key"] == "low_value"
+@pytest.mark.parametrize(
+    ("on", "negotiated_below", "european_from"),
+    [
+        (datetime.date(2025, 6, 1), Decimal("143000"), Decimal("221000")),
+        (datetime.date(2026, 12, 7), Decimal("140000"), Decimal("216000")),
+        (datetime.date(2026, 1, 1), Decimal("140000"), Decimal("216000")),
+        (datetime.date(2025, 12, 31), Decimal("143000"), Decimal("221000")),
+    ],
+)
+def test_the_tender_date_picks_the_thresholds_in_force(on, negotiated_below, european_from):
+    rules = tender_rules.DEFAULT
+    assert services.procedure_for(Decimal("100000"), rules, on=on)["below"] == negotiated_below
+    assert services.procedure_for(Decimal("150000"), rules, on=on)["below"] == european_from
+    european = services.procedure_for(european_from, rules, on=on)
+    assert european["key"] == "european_publication"
+
+
+def test_works_supplies_and_services_have_their_own_thresholds():
+    on, value = datetime.date(2026, 12, 7), Decimal("1000000")
+    rules = tender_rules.DEFAULT
+    assert services.procedure_for(value, rules, on=on)["key"] == "european_publication"
+    works = services.procedure_for(value, rules, on=on, contract_type="works")
+    assert (works["key"], works["below"]) == ("belgian_publication", Decimal("5404000"))
+    social = services.procedure_for(
+        Decimal("500000"), rules, on=on, contract_type="social_services"
+    )
+    assert (social["key"], social["below"]) == ("belgian_publication", Decimal("750000"))
+
+
+def test_a_date_after_the_last_period_keeps_the_last_thresholds_published():
+    chosen = services.procedure_for(
+        Decimal("200000"), tender_rules.DEFAULT, on=datetime.date(2028, 3, 1)
+    )
+    assert chosen["key"] == "belgian_publication"
+    assert chosen["valid_until"] == datetime.date(2027, 12, 31)
 
 
 def test_procedure_is_named_and_explained_in_the_language_asked():
-    procedure = services.procedure_for(Decimal("100000"), tender_rules.DEFAULT, "nl")
+    procedure = services.procedure_for(
+        Decimal("100000"), tender_rules.DEFAULT, "nl", on=datetime.date(2026, 12, 7)
+    )
     assert procedure["name"] == "Onderhandelingsprocedure zonder voorafgaande bekendmaking"
     assert "onderhandelen" in procedure["explanation"]
 
@@ -279,3 +335,65 @@ def test_a_dutch_tender_writes_half_days_with_a_comma(project, participant):
     assert "ongeveer 5,5 dagen" in texts[0]
     assert "ongeveer 0,5 dagen" in texts[1]
     assert "5.5" not in " ".join(texts)
+
+def _dated(tender, on: datetime.date, value: str, participant):
+    form_arguments = {
+        "revision": tender.revision,
+        "title": tender.title,
+        "estimated_value": Decimal(value),
+        "texts": {},
+        "scope": {},
+        "deliverables": {},
+        "timeline": [],
+        "jury_roles": [],
+    }
+    return services.update_tender(tender=tender, **form_arguments, dated_on=on, by=participant)
+
+
+def test_tenders_dated_2025_and_2026_pick_different_thresholds(tender, project, participant):
+    earlier = _dated(tender, datetime.date(2025, 6, 1), "218000", participant)
+    later = services.create_tender(project=project, title="Later", language="en", by=participant)
+    later = _dated(later, datetime.date(2026, 12, 7), "218000", participant)
+    for made in (earlier, later):
+        made.refresh_from_db()
+    first = services.procedure_for(earlier.estimated_value, earlier.rules.data, on=earlier.dated_on)
+    second = services.procedure_for(later.estimated_value, later.rules.data, on=later.dated_on)
+    assert (first["key"], first["below"]) == ("belgian_publication", Decimal("221000"))
+    assert second["key"] == "european_publication"
+    assert second["valid_from"] == datetime.date(2026, 1, 1)
+
+
+def test_a_new_tender_is_dated_today(tender):
+    assert tender.dated_on == timezone.localdate()
+
+
+def _migration():
+    import importlib
+
+    return importlib.import_module(
+        "atelier.guidance.migrations.0002_tender_date_and_dated_thresholds"
+    )
+
+
+def test_migration_publishes_dated_thresholds_as_a_new_version_leaving_version_one(administrator):
+    from django.apps import apps
+
+    undated = {key: value for key, value in tender_rules.DEFAULT.items() if key != "procedures"}
+    undated["thresholds"] = [
+        {**procedure, "below": below}
+        for procedure, below in zip(
+            tender_rules.PROCEDURES, ["30000", "143000", "221000", None], strict=True
+        )
+    ]
+    first = current_rules(RuleSetKind.TENDER)
+    first.data = undated
+    first.save()
+    _migration().publish_dated_thresholds(apps, None)
+    first.refresh_from_db()
+    assert first.data == undated
+    second = current_rules(RuleSetKind.TENDER)
+    assert second.version == 2
+    assert tender_rules.validate(second.data) == []
+    assert second.data["thresholds"] == tender_rules.THRESHOLDS
+    _migration().publish_dated_thresholds(apps, None)
+    assert current_rules(RuleSetKind.TENDER).version == 2

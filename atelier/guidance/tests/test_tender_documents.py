@@ -117,3 +117,65 @@ def test_pdf_is_in_dutch_for_a_dutch_tender(project, participant):
     text = _pdf_text(tender_pdf(_tender(project, participant, language="nl")))
     assert "Kennisoverdracht aan eigen medewerkers" in text
     assert "laagste geldige prijs" in text
+
+
+def test_docx_is_a4_in_the_house_font_with_the_authority_as_author(project, participant):
+    document = docx.Document(io.BytesIO(tender_docx(_tender(project, participant))))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    for style in ("Normal", "Title", "Heading 1", "Heading 2"):
+        assert document.styles[style].font.name == "Source Sans 3"
+    properties = document.core_properties
+    assert properties.author == project.organisation.name
+    assert properties.title == "Service designer for one front door"
+    assert "python-docx" not in " ".join(
+        str(value)
+        for value in (properties.author, properties.comments, properties.last_modified_by)
+    )
+
+
+def test_docx_award_header_is_wide_enough_for_gewicht_and_never_wraps(project, participant):
+    document = docx.Document(io.BytesIO(tender_docx(_tender(project, participant, language="nl"))))
+    table = document.tables[0]
+    header = table.rows[0].cells
+    assert header[1].text == "Gewicht"
+    # 7 letters of bold 10.5 pt Source Sans 3 take about 1.5 cm; the cell pads 0.38 cm.
+    assert header[1].width.cm >= 2.3
+    assert all(cell._tc.tcPr.find(docx.oxml.ns.qn("w:noWrap")) is not None for cell in header)
+    total = sum(cell.width.cm for cell in header)
+    section = document.sections[0]
+    usable = docx.shared.Length(section.page_width - section.left_margin - section.right_margin).cm
+    assert total <= usable + 0.01
+
+
+def test_buyer_advice_stays_out_of_the_documents_bidders_get(project, participant):
+    tender = _tender(project, participant)
+    services.update_tender(
+        tender=tender,
+        revision=tender.revision,
+        title=tender.title,
+        estimated_value=Decimal("20000"),  # low value: "ask several designers"
+        texts={},
+        scope={},
+        deliverables={},
+        timeline=[],
+        jury_roles=[],
+        by=participant,
+    )
+    tender.refresh_from_db()
+    docx_text = _docx_text(tender_docx(tender))
+    pdf_text = _pdf_text(tender_pdf(tender))
+    for text in (docx_text, pdf_text):
+        assert "Low-value contract" in text
+        assert "several designers" not in text
+
+
+def test_buyer_advice_stays_on_the_builders_page(project, participant, client):
+    from django.urls import reverse
+
+    tender = _tender(project, participant)
+    client.force_login(participant)
+    html = client.get(
+        reverse("guidance:tender", kwargs={"tender_pk": tender.pk}), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "may negotiate" in html

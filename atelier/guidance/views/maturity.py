@@ -34,9 +34,7 @@ class OpenRoundForm(Form):
         max_length=200,
         help_text=gettext_lazy("For example “before the learning path” or “one year later”."),
     )
-    opened_on = forms.DateField(
-        label=gettext_lazy("Opened on"), widget=DateInput()
-    )
+    opened_on = forms.DateField(label=gettext_lazy("Opened on"), widget=DateInput())
     cohort = forms.ModelChoiceField(
         label=gettext_lazy("Cohort"), queryset=Cohort.objects.none(), required=False
     )

@@ -25,6 +25,7 @@ from atelier.api.auth import accepts_api_token
 from atelier.guidance.models import Criterion, CriterionFamily, ExpertisePlan, Tender, TenderJuror
 from atelier.guidance.services import tender as services
 from atelier.guidance.services.tender_documents import tender_docx, tender_pdf
+from atelier.lib.forms import DateInput
 from atelier.lib.money import parse_amount
 from atelier.projects.access import can_edit, get_project_for_user
 from atelier.projects.models import Project
@@ -51,6 +52,14 @@ class TenderForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     estimated_value = forms.CharField(label=gettext_lazy("Estimated value excl. VAT (euro)"))
+    dated_on = forms.DateField(
+        label=gettext_lazy("Date of the tender"),
+        help_text=gettext_lazy(
+            "When it is published or sent to the designers: it decides which thresholds apply."
+        ),
+        widget=DateInput(),
+        required=False,
+    )
     subject = forms.CharField(
         label=gettext_lazy("Subject of the contract"), widget=forms.Textarea, required=False
     )
@@ -79,7 +88,9 @@ class TenderForm(forms.Form):
                 label=label, widget=forms.Textarea(attrs={"rows": 3}), required=False
             )
             self.fields[f"deliverables_{slugify(item['phase'])}"] = field
-        self.order_fields(["revision", "title", "estimated_value", "subject", *self.fields])
+        self.order_fields(
+            ["revision", "title", "estimated_value", "dated_on", "subject", *self.fields]
+        )
         self.tender = tender
 
     @classmethod
@@ -93,6 +104,7 @@ class TenderForm(forms.Form):
             "revision": tender.revision,
             "title": tender.title,
             "estimated_value": f"{tender.estimated_value:.2f}",
+            "dated_on": tender.dated_on,
             "timeline": "\n".join(f"{s['week']}: {s['step']}" for s in content.get("timeline", [])),
             "jury_roles": "\n".join(content.get("jury_roles", [])),
         }
@@ -122,6 +134,7 @@ class TenderForm(forms.Form):
             "revision": data["revision"],
             "title": data["title"],
             "estimated_value": data["estimated_value"],
+            "dated_on": data["dated_on"],
             "texts": {
                 k: data[k] for k in ("subject", "knowledge_transfer", "price_formula", "contact")
             },
@@ -222,7 +235,9 @@ def _render_list(
     request: HttpRequest, project: Project, form: TenderCreateForm | None = None
 ) -> HttpResponse:
     tenders = list(Tender.objects.filter(project=project).select_related("rules"))
-    rows = [(t, services.procedure_for(t.estimated_value, t.rules.data)) for t in tenders]
+    rows = [
+        (t, services.procedure_for(t.estimated_value, t.rules.data, on=t.dated_on)) for t in tenders
+    ]
     context = {
         "project": project,
         "rows": rows,
@@ -283,7 +298,9 @@ def _render_builder(request: HttpRequest, tender: Tender, **forms_: Any) -> Http
         "tender": tender,
         "project": tender.project,
         "may_edit": can_edit(user_of(request), tender.project),
-        "procedure": services.procedure_for(tender.estimated_value, tender.rules.data),
+        "procedure": services.procedure_for(
+            tender.estimated_value, tender.rules.data, on=tender.dated_on
+        ),
         "warnings": services.weight_warnings(tender, criteria),
         "award_total": sum(c.weight for c in award),
         "families": families,
