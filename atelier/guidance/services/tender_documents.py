@@ -1,7 +1,6 @@
 """The tender as a document: DOCX (procurement officers edit it in Word) and PDF, same content."""
 
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,16 +12,15 @@ from docx.shared import Cm, Pt
 
 from atelier.guidance.models import Criterion, CriterionFamily, Tender
 from atelier.guidance.services.tender import DESCRIPTOR_LEVELS, descriptors_of, procedure_for
+from atelier.lib.control_characters import xml_safe
 from atelier.lib.money import format_euro
 from atelier.lib.pdf import html_to_pdf
 
 AWARD_COLUMNS_CM = (4.0, 1.9, 5.1, 6.0)  # criterion, weight, what is judged, descriptors
 # XML 1.0 refuses these; python-docx escapes <, > and & itself but would fail on them.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def safe(value: Any) -> str:
-    return CONTROL_CHARACTERS.sub("", str(value or ""))
+    """Text python-docx accepts: without the characters XML 1.0 forbids."""
+    return xml_safe(str(value or ""))
 
 
 @dataclass
