@@ -17,6 +17,7 @@ from atelier.guidance.models import (
     Tender,
 )
 from atelier.guidance.services.rules import current_rules, text
+from atelier.lib.titles import checked_title
 from atelier.method.models import Phase
 from atelier.projects.access import can_edit
 from atelier.projects.models import Project
@@ -170,9 +171,7 @@ def create_tender(
         raise ValidationError(_("Choose Dutch or English for the documents."))
     if plan is not None and plan.project_id != project.pk:
         raise ValidationError(_("That expertise plan belongs to another project."))
-    title = (title or "").strip()[:200]
-    if not title:
-        raise ValidationError(_("Give the tender a title."))
+    title = checked_title(title, missing=_("Give the tender a title."))
     # A double click or a second tab must not draft the tender twice: one creation at a time.
     Project.objects.select_for_update().only("pk").get(pk=project.pk)
     existing = Tender.objects.filter(project=project, title__iexact=title).first()
