@@ -34,6 +34,7 @@ from atelier.canvases import kinds
 from atelier.canvases.models import LaneKind
 from atelier.canvases.serialize import FORMAT
 from atelier.canvases.services.transfer import check_document
+from atelier.lib.control_characters import without_control_characters
 from atelier.method.models import ArtefactKind
 
 MAX_LINES = 5000
@@ -111,7 +112,7 @@ def _columns(header: list[str]) -> list[str | None]:
 
 def read_rows(raw: bytes) -> list[tuple[int, dict[str, str]]]:
     """(line number, {column: value}) for each non-blank data row."""
-    text = _decode(raw)
+    text = without_control_characters(_decode(raw))  # PostgreSQL cannot store a NUL
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

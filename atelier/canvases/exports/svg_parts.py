@@ -20,6 +20,7 @@ def escape(text: str) -> str:
 def quoteattr(text: str) -> str:
     return saxutils.quoteattr(xml_safe(text))
 
+
 FONT = "Source Sans 3, Helvetica, Arial, sans-serif"
 # Average width of a character as a share of the font size: an estimate, good enough
 # to wrap text that WeasyPrint and browsers then draw in a proportional font.
