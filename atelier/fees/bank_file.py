@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from atelier.lib.control_characters import without_control_characters
 from atelier.lib.money import parse_amount
 from atelier.lib.structured_reference import find_structured_reference
 
@@ -198,7 +199,8 @@ def read_coda(text: str) -> BankFile:
 
 def read_bank_file(content: bytes, file_name: str) -> BankFile:
     """Entries and errors of a CSV or CODA statement."""
-    text = _decode(content)
+    # A space for each control character: CODA records are read by position.
+    text = without_control_characters(_decode(content), " ")
     if file_name.lower().endswith((".cod", ".coda")) or text.startswith("0000"):
         return read_coda(text)
     return read_csv(text)

@@ -23,9 +23,9 @@ def has_control_characters(text: str) -> bool:
     return CONTROL_CHARACTERS.search(text) is not None
 
 
-def without_control_characters(text: str) -> str:
+def without_control_characters(text: str, replacement: str = "") -> str:
     """The text without C0 control characters (tab and line breaks stay)."""
-    return CONTROL_CHARACTERS.sub("", text)
+    return CONTROL_CHARACTERS.sub(replacement, text)
 
 
 def xml_safe(text: str) -> str:

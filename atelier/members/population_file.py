@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from atelier.lib.control_characters import without_control_characters
+
 ProgressCallback = Callable[[int, int], None]
 
 CODE_HEADERS = {
@@ -98,7 +100,7 @@ def _decode(content: bytes) -> str:
 
 def _csv_rows(content: bytes) -> Iterator[tuple[int, list[object]]]:
     try:
-        text = _decode(content)
+        text = without_control_characters(_decode(content))  # PostgreSQL cannot store NUL
     except UnicodeDecodeError as exc:
         raise PopulationFileError(_("The file is neither UTF-8 nor Windows-1252 text.")) from exc
     # The header decides the delimiter; a file may open with blank lines.
