@@ -17,9 +17,10 @@ from atelier.lib.money import format_euro
 from atelier.lib.pdf import html_to_pdf
 
 AWARD_COLUMNS_CM = (4.0, 1.9, 5.1, 6.0)  # criterion, weight, what is judged, descriptors
-# XML 1.0 refuses these; python-docx escapes <, > and & itself but would fail on them.
+
+
 def safe(value: Any) -> str:
-    """Text python-docx accepts: without the characters XML 1.0 forbids."""
+    """Text python-docx accepts: it escapes <, > and & itself but fails on what XML forbids."""
     return xml_safe(str(value or ""))
 
 
