@@ -8,10 +8,7 @@ from atelier.canvases.services.canvases import update_canvas
 from atelier.canvases.services.common import Gone
 from atelier.projects.models import Project
 
-# The workspace tests' fixtures, registered here under their own names.
-from .test_workspace_api import API, bearer
-from .test_workspace_api import as_participant as as_participant_fixture  # noqa: F401
-from .test_workspace_api import geel_work as geel_work_fixture  # noqa: F401
+from .test_workspace_api import API, Caller, GeelWork, bearer, make_geel_work
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +16,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _english(settings):
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def as_participant(client, participant) -> Caller:
+    return Caller(client, bearer(participant))
+
+
+@pytest.fixture
+def geel_work(participant) -> GeelWork:
+    return make_geel_work(participant)
 
 
 @pytest.mark.parametrize(
