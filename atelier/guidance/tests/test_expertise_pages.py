@@ -245,3 +245,13 @@ def test_skills_page_queries_do_not_grow_with_the_team(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("guidance:skills", args=[project.pk]))
     assert response.content.decode().count("2 · Can do it") >= 6
+
+
+def test_a_nul_escaped_in_edited_rules_is_dropped_before_saving(trainer):
+    draft = start_draft(kind="expertise", by=trainer)
+    document = json.dumps(draft.data).replace("User research", "User\\u0000 research")
+
+    saved = save_draft(rules=draft, document=document, note="pasted", by=trainer)
+
+    saved.refresh_from_db()
+    assert saved.data["areas"][0]["name"]["en"] == "User research"
