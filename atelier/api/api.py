@@ -1,13 +1,13 @@
 """REST API v1: the same selectors and access rules as the interface."""
 
 import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
 from atelier.academy.models import Edition, Enrolment, Session
@@ -22,11 +22,18 @@ from atelier.fees.api import router as fees_router
 from atelier.fees.models import Invoice
 from atelier.guidance.api import router as guidance_router
 from atelier.members import selectors
-from atelier.members.models import Organisation, Succession
+from atelier.members.models import Organisation, OrganisationType, SizeClass, Succession
 from atelier.method.api import router as method_router
 from atelier.projects.api import router as projects_router
 
 from .auth import BearerToken
+from .errors import (
+    Error,
+    ObjectBodyParser,
+    answer_refusals_as_errors,
+    document_refusals,
+    error,
+)
 from .schemas import (
     EditionPage,
     InvoicePage,
@@ -35,25 +42,36 @@ from .schemas import (
     OrganisationPage,
     PeoplePage,
 )
+from .types import PageQuery, Text
 
-api = NinjaAPI(
+
+class AtelierAPI(NinjaAPI):
+    """The API whose OpenAPI document also lists the refusals the framework answers."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return document_refusals(super().get_openapi_schema(**kwargs))
+
+
+api = AtelierAPI(
     title="Atelier API",
     version="1",
     urls_namespace="api-v1",
-    description="Member registry, academy, fees, method library and the service design workspace.",
+    description=(
+        "Member registry, academy, fees, method library and the service design workspace. "
+        'Every refusal answers `{"detail": "...", "problems": [...]}` (see `Error`).'
+    ),
+    parser=ObjectBodyParser(),
 )
+answer_refusals_as_errors(api)
 authenticated = [BearerToken(), django_auth]
-MAX_LIMIT = 1000
 
 
-class OrganisationQuery(Schema):
-    type: str = ""
-    search: str = ""
-    province: str = ""
-    size: str = ""
+class OrganisationQuery(PageQuery):
+    type: OrganisationType | None = None
+    search: Text = ""
+    province: Text = ""  # a province's NIS code: "10000"
+    size: SizeClass | None = None
     include_former: bool = False
-    limit: int = 100
-    offset: int = 0
 
 
 def _population(organisation: Organisation) -> dict[str, Any] | None:
@@ -84,15 +102,13 @@ def list_organisations(request: HttpRequest, query: Query[OrganisationQuery]) ->
     organisations = selectors.organisation_list(
         selectors.OrganisationFilter(
             search=query.search,
-            type=query.type,
+            type=query.type or "",
             province=query.province,
-            size_class=query.size,
+            size_class=query.size or "",
             include_former=query.include_former,
         )
     )
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
-    items = organisations[offset : offset + limit]
+    items = organisations[query.offset : query.offset + query.limit]
     return {"count": organisations.count(), "items": [_organisation(o) for o in items]}
 
 
@@ -138,10 +154,8 @@ def me(request: HttpRequest) -> Any:
     return request.user
 
 
-class InvoiceQuery(Schema):
-    year: int | None = None
-    limit: int = 100
-    offset: int = 0
+class InvoiceQuery(PageQuery):
+    year: int | None = Field(None, ge=1, le=9999)
 
 
 def _invoice(request: HttpRequest, invoice: Invoice) -> dict[str, Any]:
@@ -177,19 +191,18 @@ def list_invoices(request: HttpRequest, query: Query[InvoiceQuery]) -> dict[str,
     if query.year:
         invoices = invoices.filter(year=query.year)
     invoices = invoices.order_by("year", "kind", "number")
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
-    page = invoices[offset : offset + limit]
+    page = invoices[query.offset : query.offset + query.limit]
     return {"count": invoices.count(), "items": [_invoice(request, i) for i in page]}
 
 
-class EditionQuery(Schema):
-    level: int | None = None
-    province: str = ""
-    month: str = ""  # YYYY-MM
-    language: str = ""
-    limit: int = 100
-    offset: int = 0
+Month = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+
+
+class EditionQuery(PageQuery):
+    level: int | None = Field(None, ge=0, le=100)
+    province: Text = ""  # a province's NIS code: "10000"
+    month: Month | None = None  # YYYY-MM
+    language: Literal["nl", "en"] | None = None
 
 
 def _month(text: str) -> datetime.date | None:
@@ -236,13 +249,11 @@ def list_editions(request: HttpRequest, query: Query[EditionQuery]) -> dict[str,
     filters = academy_selectors.CatalogueFilter(
         level=query.level,
         province=query.province,
-        month=_month(query.month),
-        language=query.language,
+        month=_month(query.month or ""),
+        language=query.language or "",
     )
     editions = academy_selectors.with_sessions(academy_selectors.catalogue(filters))
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
-    page = editions[offset : offset + limit]
+    page = editions[query.offset : query.offset + query.limit]
     return {"count": editions.count(), "items": [_edition(request, e) for e in page]}
 
 
@@ -255,7 +266,7 @@ class EnrolmentOut(Schema):
     edition_id: int
     course: str
     person_id: int
-    status: str
+    status: Enrolment.Status
     waitlist_position: int | None
     starts_at: datetime.datetime | None
     created_at: datetime.datetime
@@ -265,10 +276,6 @@ class EnrolmentOut(Schema):
 class EnrolmentPage(Schema):
     count: int
     items: list[EnrolmentOut]
-
-
-class Message(Schema):
-    detail: str
 
 
 def _certificate_url(request: HttpRequest, enrolment: Enrolment) -> str | None:
@@ -295,12 +302,12 @@ def _enrolment(request: HttpRequest, enrolment: Enrolment) -> dict[str, Any]:
 
 
 def _refusal(refusal: EnrolmentRefused) -> Status:
-    return Status(403 if refusal.forbidden else 400, {"detail": refusal.message})
+    return Status(403 if refusal.forbidden else 400, error(refusal.message))
 
 
 @api.post(
     "/editions/{edition_id}/enrolments",
-    response={201: EnrolmentOut, 400: Message, 403: Message},
+    response={201: EnrolmentOut, 400: Error, 403: Error, 404: Error},
     auth=authenticated,
     tags=["academy"],
 )
@@ -318,7 +325,7 @@ def create_enrolment(request: HttpRequest, edition_id: int, payload: EnrolmentIn
 
 @api.delete(
     "/enrolments/{enrolment_id}",
-    response={200: EnrolmentOut, 400: Message, 403: Message},
+    response={200: EnrolmentOut, 400: Error, 403: Error, 404: Error},
     auth=authenticated,
     tags=["academy"],
 )

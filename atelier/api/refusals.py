@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Schema, Status
@@ -17,35 +17,22 @@ from ninja import Schema, Status
 from atelier.canvases.services.common import Gone, StaleEdit
 from atelier.projects.services import StaleProject
 
+from .errors import Conflict, Error, error
+
 ShowCurrent = Callable[[HttpRequest, Any], dict[str, Any]]
-
-
-class Message(Schema):
-    detail: str
-
-
-class Problems(Schema):
-    detail: str
-    problems: list[str]
-
-
-class Conflict(Schema):
-    detail: str
-    current: dict[str, Any]
-
 
 # The refusals every write endpoint may answer, for its `response=` declaration.
 WRITE_REFUSALS: dict[int, type[Schema]] = {
-    403: Message,
-    404: Message,
+    403: Error,
+    404: Error,
     409: Conflict,
-    422: Problems,
+    422: Error,
 }
 
 
 def _conflict(request: HttpRequest, current: Any, show: ShowCurrent | None) -> Status:
     detail = _("Someone else changed this since you read it; here is the current version.")
-    return Status(409, {"detail": detail, "current": show(request, current) if show else {}})
+    return Status(409, {**error(detail), "current": show(request, current) if show else {}})
 
 
 def refusals(show_current: ShowCurrent | None = None) -> Callable[[Callable], Callable]:
@@ -57,14 +44,15 @@ def refusals(show_current: ShowCurrent | None = None) -> Callable[[Callable], Ca
             try:
                 return view(request, *args, **kwargs)
             except PermissionDenied:
-                return Status(403, {"detail": _("You may not make this change.")})
+                return Status(403, error(_("You may not make this change.")))
             except (StaleEdit, StaleProject) as stale:
                 return _conflict(request, stale.current, show_current)
-            except Gone:
-                return Status(404, {"detail": _("This was deleted in the meantime.")})
-            except ValidationError as error:
-                messages = [str(message) for message in error.messages]
-                return Status(422, {"detail": " ".join(messages), "problems": messages})
+            except (Gone, ObjectDoesNotExist):
+                # ObjectDoesNotExist: deleted by someone else after the access check.
+                return Status(404, error(_("This was deleted in the meantime.")))
+            except ValidationError as refusal:
+                messages = [str(message) for message in refusal.messages]
+                return Status(422, error(" ".join(messages), messages))
 
         return wrapped
 

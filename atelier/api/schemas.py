@@ -1,6 +1,11 @@
 import datetime
+from typing import Literal
 
 from ninja import Schema
+
+from atelier.accounts.models import Role
+from atelier.fees.models import DocumentKind
+from atelier.members.models import OrganisationType
 
 
 class PopulationOut(Schema):
@@ -18,7 +23,7 @@ class ProvinceOut(Schema):
 
 class OrganisationOut(Schema):
     id: int
-    type: str
+    type: OrganisationType
     nis_code: str | None
     company_number: str | None
     name_nl: str
@@ -53,7 +58,7 @@ class PersonOut(Schema):
     first_name: str
     last_name: str
     email: str
-    role: str
+    role: Role
     job_title: str
 
 
@@ -69,7 +74,7 @@ class MeOut(PersonOut):
 class InvoiceOut(Schema):
     id: int
     number: str
-    kind: str
+    kind: DocumentKind
     year: int
     organisation_id: int | None  # None: a participant outside any organisation
     member_name: str
@@ -81,7 +86,7 @@ class InvoiceOut(Schema):
     due_on: datetime.date
     paid: str
     credited: str
-    status: str
+    status: Literal["paid", "open", "partial", "overdue", "credited", "overpaid"]
     credits_invoice: str | None
     pdf_url: str
     ubl_url: str  # the Peppol BIS Billing 3.0 e-invoice
@@ -105,7 +110,7 @@ class EditionOut(Schema):
     course_title: str
     level_number: int
     level_name: str
-    language: str
+    language: Literal["nl", "en"]
     starts_at: datetime.datetime | None
     seats_left: int
     capacity: int

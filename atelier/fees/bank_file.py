@@ -238,7 +238,8 @@ def read_bank_file(content: bytes, file_name: str) -> BankFile:
     is_coda = file_name.lower().endswith((".cod", ".coda")) or content.startswith(b"0000")
     file_format = "coda" if is_coda else "csv"
     try:
-        stream = text_stream(content, expected=_("CSV or CODA"))
+        # A space for each control character: CODA records are read by position.
+        stream = text_stream(content, expected=_("CSV or CODA"), control_replacement=" ")
         return read_coda(stream) if is_coda else read_csv(stream)
     except UnreadableFile as error:
         return BankFile(file_format, [], [LineError(0, str(error))])

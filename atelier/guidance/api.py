@@ -9,12 +9,12 @@ from ninja.security import django_auth
 
 from atelier.accounts.access import user_of
 from atelier.api.auth import BearerToken
+from atelier.api.types import PageQuery
 from atelier.guidance.models import Tender
 from atelier.guidance.services import scoring
 from atelier.guidance.services.tender import procedure_for
 
 router = Router(auth=[BearerToken(), django_auth], tags=["guidance"])
-MAX_LIMIT = 1000
 
 
 class ProjectRef(Schema):
@@ -45,11 +45,6 @@ class TenderPage(Schema):
     items: list[TenderOut]
 
 
-class PageQuery(Schema):
-    limit: int = 100
-    offset: int = 0
-
-
 def _ranking(tender: Tender) -> list[dict[str, Any]]:
     outcome = scoring.results(tender).result
     if outcome is None:
@@ -78,8 +73,8 @@ def tender_out(request: HttpRequest, tender: Tender) -> dict[str, Any]:
 def list_tenders(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
     """The tenders of the projects the person may read and of the juries they sit on."""
     tenders = scoring.tenders_visible_to(user_of(request)).order_by("-created_at", "-pk")
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
     page = scoring.with_scoring_data(tenders.select_related("project__organisation", "rules"))
-    items = [tender_out(request, tender) for tender in page[offset : offset + limit]]
+    items = [
+        tender_out(request, tender) for tender in page[query.offset : query.offset + query.limit]
+    ]
     return {"count": tenders.count(), "items": items}

@@ -1,6 +1,7 @@
 """Tables sent as CSV (semicolons, UTF-8 with a BOM for Excel) or XLSX downloads.
 
-Every cell goes through safe_cell, so user text is never run as a formula.
+Every cell goes through safe_cell, so user text is never run as a formula, and loses the
+control characters XML (and so XLSX) cannot hold.
 """
 
 import csv
@@ -11,6 +12,7 @@ from typing import Any
 from django.http import HttpResponse
 from openpyxl import Workbook
 
+from .control_characters import xml_safe
 from .spreadsheet_cells import safe_cell
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,6 +22,8 @@ Table = tuple[str, list[list[Any]]]  # a sheet's title and its rows
 def cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = xml_safe(value)
     return safe_cell(float(value) if isinstance(value, Decimal) else value)
 
 

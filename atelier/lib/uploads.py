@@ -21,6 +21,8 @@ from django.http import HttpRequest
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from atelier.lib.control_characters import without_control_characters
+
 MB = 1024 * 1024
 # The largest file each upload form takes, by the name of the view it is sent to.
 UPLOAD_LIMITS = {
@@ -168,11 +170,33 @@ def _is_utf8(content: bytes) -> bool:
     return True
 
 
-def text_stream(content: bytes, *, expected: str) -> io.TextIOWrapper:
-    """The file as text read piece by piece (for csv.reader), or UnreadableFile."""
+class _TextWithoutControls(io.TextIOWrapper):
+    """Text read without C0 control characters: PostgreSQL cannot store a NUL, XML none."""
+
+    replacement = ""
+
+    def read(self, size: int | None = -1) -> str:
+        return without_control_characters(super().read(size), self.replacement)
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        return without_control_characters(super().readline(size), self.replacement)
+
+    def __next__(self) -> str:
+        return without_control_characters(super().__next__(), self.replacement)
+
+
+def text_stream(
+    content: bytes, *, expected: str, control_replacement: str = ""
+) -> io.TextIOWrapper:
+    """The file as text read piece by piece (for csv.reader), or UnreadableFile.
+
+    Control characters are dropped (or replaced, for files read by position such as CODA).
+    """
     refuse_binary(content, expected=expected)
     encoding = text_encoding(content)
-    return io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+    stream = _TextWithoutControls(io.BytesIO(content), encoding=encoding, newline="")
+    stream.replacement = control_replacement
+    return stream
 
 
 def csv_problem(line: int, error: csv.Error) -> str:

@@ -6,8 +6,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
 
+from atelier.api.types import Text
+
 from . import selectors
-from .models import Technique
+from .models import ExpertiseNeed, Technique
 
 router = Router(tags=["method"])
 
@@ -30,7 +32,7 @@ class TechniqueOut(Schema):
     materials: str
     steps: list[str]
     pitfalls: list[str]
-    expertise: str
+    expertise: ExpertiseNeed
     expertise_reason: str
     produces: str
     toolkit_url: str
@@ -43,8 +45,8 @@ class TechniquePage(Schema):
 
 
 class TechniqueQuery(Schema):
-    phase: str = ""
-    q: str = ""
+    phase: Text = ""
+    q: Text = ""
 
 
 def _technique(technique: Technique) -> dict[str, Any]:

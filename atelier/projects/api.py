@@ -13,14 +13,14 @@ from ninja.security import django_auth
 from atelier.accounts.access import user_of
 from atelier.api.auth import BearerToken
 from atelier.api.refusals import WRITE_REFUSALS, refusals
+from atelier.api.types import PageQuery, Text, Title
 from atelier.method.models import Phase
 
 from . import services
 from .access import get_project_for_user, projects_visible_to
-from .models import Project
+from .models import Project, ProjectStatus
 
 router = Router(auth=[BearerToken(), django_auth], tags=["projects"])
-MAX_LIMIT = 1000
 
 
 class OrganisationRef(Schema):
@@ -35,7 +35,7 @@ class ProjectOut(Schema):
     problem_statement: str
     target_group: str
     current_phase: str | None  # the phase's slug
-    status: str
+    status: ProjectStatus
     revision: int
     url: str
 
@@ -45,26 +45,21 @@ class ProjectPage(Schema):
     items: list[ProjectOut]
 
 
-class PageQuery(Schema):
-    limit: int = 100
-    offset: int = 0
-
-
 class ProjectIn(Schema):
-    title: str
-    problem_statement: str = ""
-    target_group: str = ""
+    title: Title
+    problem_statement: Text = ""
+    target_group: Text = ""
 
 
 class ProjectChange(Schema):
     """Only the fields given change; `revision` is the one the client read."""
 
     revision: int
-    title: str | None = None
-    problem_statement: str | None = None
-    target_group: str | None = None
-    status: str | None = None
-    current_phase: str | None = None  # a phase slug
+    title: Title | None = None
+    problem_statement: Text | None = None
+    target_group: Text | None = None
+    status: ProjectStatus | None = None
+    current_phase: Text | None = None  # a phase slug
 
 
 def project_out(request: HttpRequest, project: Project) -> dict[str, Any]:
@@ -91,9 +86,7 @@ def list_projects(request: HttpRequest, query: Query[PageQuery]) -> dict[str, An
         .select_related("organisation", "current_phase")
         .order_by("-updated_at", "-pk")
     )
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
-    page = projects[offset : offset + limit]
+    page = projects[query.offset : query.offset + query.limit]
     return {"count": projects.count(), "items": [project_out(request, p) for p in page]}
 
 

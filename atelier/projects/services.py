@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from atelier.accounts.models import ORGANISATION_ROLES, Invitation, Role, User
 from atelier.accounts.services import INVITATION_VALIDITY, withdraw_invitation
 from atelier.accounts.services import _send_invitation as send_invitation_mail
+from atelier.lib.titles import checked_title
 from atelier.method.models import Phase, Technique
 
 from .access import can_edit, can_manage_team, may_open_projects
@@ -37,12 +38,10 @@ def open_project(
     """Open a project for the opener's organisation, with the opener as its lead."""
     if not may_open_projects(by):
         raise PermissionDenied
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError(_("Give the project a title."))
+    title = checked_title(title, missing=_("Give the project a title."))
     project = Project.objects.create(
         organisation_id=cast(int, by.organisation_id),  # may_open_projects checked it
-        title=title[:200],
+        title=title,
         problem_statement=problem_statement.strip(),
         target_group=target_group.strip(),
         current_phase=Phase.objects.order_by("position").first(),
@@ -88,15 +87,13 @@ def update_project(
 ) -> Project:
     """Change the project's description unless it changed since `revision` was read."""
     _require_edit(by, project)
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError(_("Give the project a title."))
+    title = checked_title(title, missing=_("Give the project a title."))
     if status not in ProjectStatus.values:
         raise ValidationError(_("Choose a status."))
     current = Project.objects.select_for_update().get(pk=project.pk)
     if current.revision != revision:
         raise StaleProject(current)
-    current.title = title[:200]
+    current.title = title
     current.problem_statement = problem_statement.strip()
     current.target_group = target_group.strip()
     current.status = status
@@ -277,13 +274,11 @@ def record_decision(
 ) -> Decision:
     """Add an entry to the project's decision log."""
     _require_edit(by, project)
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError(_("Say what was decided."))
+    title = checked_title(title, missing=_("Say what was decided."), limit=300)
     fields = {
         "project": project,
         "decided_on": decided_on,
-        "title": title[:300],
+        "title": title,
         "rationale": rationale.strip(),
         "decided_by": decided_by.strip()[:200],
         "phase": phase,

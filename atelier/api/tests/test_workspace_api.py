@@ -67,6 +67,10 @@ class GeelWork:
 
 @pytest.fixture
 def geel_work(participant) -> GeelWork:
+    return make_geel_work(participant)
+
+
+def make_geel_work(participant: User) -> GeelWork:
     """A Geel project with a journey holding one action card."""
     project = make_project(participant)
     canvas = create_canvas(

@@ -37,7 +37,7 @@ def create_canvas(request: HttpRequest, project_id: int, payload: CanvasIn) -> S
     else:
         canvas = canvases.create_canvas(
             project=project,
-            kind=payload.kind,
+            kind=payload.kind or "",
             title=payload.title,
             state=payload.state,
             description=payload.description,

@@ -1,14 +1,19 @@
 """What the canvases API reads and answers."""
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Schema
+from ninja import Field, Schema
 
+from atelier.api.types import JsonObject, JsonValue, Text, Title
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, Card, Lane, Stage, Step
+from atelier.canvases.kinds import MAX_TEXT
+from atelier.canvases.models import Canvas, CanvasState, Card, Lane, LaneKind, Stage, Step
 from atelier.method.models import ArtefactKind
+
+# A canvas is as is, to be, or neither ("").
+State = CanvasState | Literal[""]
 
 
 def export_formats(kind: str) -> list[str]:
@@ -20,9 +25,9 @@ def export_formats(kind: str) -> list[str]:
 class CanvasOut(Schema):
     id: int
     uid: str
-    kind: str
+    kind: ArtefactKind
     title: str
-    state: str
+    state: State
     description: str
     revision: int
     url: str
@@ -41,18 +46,18 @@ class CanvasPage(Schema):
 class CanvasIn(Schema):
     """Either a new canvas (kind, title, state) or an `atelier.canvas/1` document to import."""
 
-    kind: str = ""
-    title: str = ""
-    state: str = ""
-    description: str = ""
-    document: Any = None
+    kind: ArtefactKind | None = None
+    title: Text = Field("", max_length=200)
+    state: State = ""
+    description: Text = ""
+    document: JsonValue = None  # an `atelier.canvas/1` document, as GET /canvases/{id} answers
 
 
 class CanvasChange(Schema):
     revision: int
-    title: str | None = None
-    state: str | None = None
-    description: str | None = None
+    title: Title | None = None
+    state: State | None = None
+    description: Text | None = None
 
 
 class CardOut(Schema):
@@ -73,23 +78,23 @@ class CardIn(Schema):
 
     lane: int | None = None
     step: int | None = None
-    section: str = ""
-    text: str = ""
-    fields: dict[str, Any] = {}
+    section: Text = ""
+    text: Text = Field("", max_length=MAX_TEXT)
+    fields: JsonObject = {}
     position: int | None = None
 
 
 class CardChange(Schema):
     version: int
-    text: str | None = None
-    fields: dict[str, Any] | None = None
+    text: Text | None = Field(None, max_length=MAX_TEXT)
+    fields: JsonObject | None = None
 
 
 class CardMove(Schema):
     position: int
     lane: int | None = None
     step: int | None = None
-    section: str | None = None
+    section: Text | None = None
 
 
 class PartOut(Schema):
@@ -100,23 +105,23 @@ class PartOut(Schema):
     title: str
     position: int
     version: int
-    kind: str | None = None
+    kind: LaneKind | None = None
     stage: int | None = None
     steps: list["PartOut"] | None = None
 
 
 class PartIn(Schema):
-    title: str
+    title: Title
     position: int | None = None
 
 
 class LaneIn(PartIn):
-    kind: str
+    kind: LaneKind
 
 
 class PartChange(Schema):
     version: int
-    title: str
+    title: Title
 
 
 class PartMove(Schema):

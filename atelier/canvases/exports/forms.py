@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from atelier.canvases.services.transfer import check_document
+from atelier.lib.control_characters import json_without_control_characters
 from atelier.lib.forms import Form
 from atelier.lib.uploads import capped_problems, check_upload_size
 from atelier.method.models import ArtefactKind
@@ -23,7 +24,7 @@ def is_json(raw: bytes) -> bool:
 def document_from_json(raw: bytes, *, title: str) -> dict[str, Any]:
     """The JSON export's document, checked; a title typed in the form replaces its own."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json_without_control_characters(json.loads(raw.decode("utf-8-sig")))
     except (UnicodeDecodeError, ValueError):
         raise ValidationError(gettext("The file is not valid JSON.")) from None
     except RecursionError:  # brackets nested thousands deep

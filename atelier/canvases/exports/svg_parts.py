@@ -1,13 +1,25 @@
 """Pieces of hand-built SVG: the document, escaped text in wrapped lines, shapes.
 
-Every piece of user text passes through `xml.sax.saxutils.escape` or `quoteattr` here,
-so the drawings never carry markup that a user typed.
+Every piece of user text passes through `escape` or `quoteattr` here, so the drawings
+never carry markup that a user typed, nor a character XML 1.0 forbids (U+001B and the
+other C0 controls would make the whole document unreadable).
 """
 
 from collections.abc import Iterable
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
+
+from atelier.lib.control_characters import xml_safe
 
 from .display import wrap
+
+
+def escape(text: str) -> str:
+    return saxutils.escape(xml_safe(text))
+
+
+def quoteattr(text: str) -> str:
+    return saxutils.quoteattr(xml_safe(text))
+
 
 FONT = "Source Sans 3, Helvetica, Arial, sans-serif"
 # Average width of a character as a share of the font size: an estimate, good enough

@@ -8,10 +8,11 @@ from atelier.accounts.models import User
 from atelier.canvases import kinds
 from atelier.canvases.models import Canvas, CanvasState
 from atelier.canvases.portrait import portrait_from_upload
+from atelier.lib.titles import checked_title
 from atelier.method.models import ArtefactKind
 from atelier.projects.models import Project
 
-from .common import StaleEdit, touch
+from .common import Gone, StaleEdit, touch
 from .structure import default_grid
 
 
@@ -22,10 +23,7 @@ def _check(kind: str, title: str, state: str) -> str:
         raise ValidationError(_("Choose a kind of canvas."))
     if state and state not in CanvasState.values:
         raise ValidationError(_("Choose as is or to be."))
-    title = (title or "").strip()
-    if not title:
-        raise ValidationError(_("Give the canvas a title."))
-    return title[:200]
+    return checked_title(title, missing=_("Give the canvas a title."))
 
 
 @transaction.atomic
@@ -59,7 +57,9 @@ def update_canvas(
 ) -> Canvas:
     """Change title, state and description unless the canvas changed since `revision`."""
     title = _check(canvas.kind, title, state)
-    current = Canvas.objects.select_for_update().get(pk=canvas.pk)
+    current = Canvas.objects.select_for_update().filter(pk=canvas.pk).first()
+    if current is None:
+        raise Gone
     if current.revision != revision:
         raise StaleEdit(current)
     current.title, current.state, current.description = title, state, description.strip()

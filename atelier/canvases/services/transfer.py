@@ -28,10 +28,13 @@ from atelier.canvases.models import (
 )
 from atelier.canvases.portrait import check_portrait
 from atelier.canvases.serialize import FORMAT, serialize_canvas
+from atelier.lib.control_characters import has_control_characters
 from atelier.method.models import ArtefactKind
 from atelier.projects.models import Project
 
 from .common import touch
+
+TITLE_LIMIT = 200  # the titles' max_length
 
 
 @dataclass
@@ -57,6 +60,12 @@ def _text(value: Any, where: str, problems: list[str], *, required: bool = False
         return ""
     if required and not value.strip():
         problems.append(_("%(where)s: must not be empty.") % {"where": where})
+    if required and len(value.strip()) > TITLE_LIMIT:
+        problems.append(
+            _("%(where)s: at most %(limit)s characters.") % {"where": where, "limit": TITLE_LIMIT}
+        )
+    if has_control_characters(value):
+        problems.append(_("%(where)s: remove the control characters.") % {"where": where})
     return value
 
 
@@ -187,7 +196,7 @@ def _write_grid(canvas: Canvas, data: dict[str, Any]) -> tuple[dict[str, Lane], 
             canvas=canvas,
             uid=lane["uid"],
             kind=lane["kind"],
-            title=lane["title"].strip()[:200],
+            title=lane["title"].strip(),
             position=n,
         )
         for n, lane in enumerate(data.get("lanes") or [])
@@ -197,7 +206,7 @@ def _write_grid(canvas: Canvas, data: dict[str, Any]) -> tuple[dict[str, Lane], 
         stage = Stage.objects.create(
             canvas=canvas,
             uid=stage_data["uid"],
-            title=stage_data["title"].strip()[:200],
+            title=stage_data["title"].strip(),
             position=n,
         )
         for m, step in enumerate(stage_data.get("steps") or []):
@@ -205,7 +214,7 @@ def _write_grid(canvas: Canvas, data: dict[str, Any]) -> tuple[dict[str, Lane], 
                 canvas=canvas,
                 stage=stage,
                 uid=step["uid"],
-                title=step["title"].strip()[:200],
+                title=step["title"].strip(),
                 position=m,
             )
     return lanes, steps
@@ -289,7 +298,7 @@ def import_canvas(*, project: Project, data: Any, by: User | None) -> tuple[Canv
     canvas = Canvas.objects.create(
         project=project,
         kind=checked.data["kind"],
-        title=checked.data["title"].strip()[:200],
+        title=checked.data["title"].strip(),
         state=checked.data.get("state") or "",
         description=checked.data.get("description") or "",
         portrait=checked.data.get("portrait") or "",
@@ -317,7 +326,7 @@ def replace_content(*, canvas: Canvas, data: Any, by: User | None) -> int:
     dropped = _write_content(canvas, checked.data, by)
     _relink(canvas, incoming)
     Canvas.objects.filter(pk=canvas.pk).update(
-        title=checked.data["title"].strip()[:200],
+        title=checked.data["title"].strip(),
         state=checked.data.get("state") or "",
         description=checked.data.get("description") or "",
         portrait=checked.data.get("portrait") or "",

@@ -155,3 +155,17 @@ def test_declaration_rows_keep_empty_steps_and_lanes_in_order() -> None:
     assert [step["title"] for step in data["stages"][0]["steps"]] == ["One", "Two"]
     assert [lane["kind"] for lane in data["lanes"]] == [LaneKind.LINE_OF_VISIBILITY, LaneKind.CARDS]
     assert len(data["cards"]) == 1
+
+
+@pytest.mark.django_db
+def test_a_nul_and_other_control_characters_in_a_csv_are_dropped(participant: User) -> None:
+    raw = b"Stage,Step,Lane,Kind,Text\nBefore,Let\x00ter,Actions,,Reads\x1b it\n"
+    document = journey_from_csv(raw, title="Visit")
+
+    imported, _dropped = import_canvas(
+        project=make_project(participant), data=document, by=participant
+    )
+
+    data = serialize_canvas(imported)
+    assert data["stages"][0]["steps"][0]["title"] == "Letter"
+    assert [card["text"] for card in data["cards"]] == ["Reads it"]

@@ -61,6 +61,24 @@ def test_grid_svg_keeps_markup_in_card_text_as_text(project: Project, participan
     assert "<script>alert(" in texts(root)
 
 
+@pytest.mark.parametrize("kind", [ArtefactKind.JOURNEY, ArtefactKind.STAKEHOLDER_MAP])
+def test_svg_stays_valid_xml_whatever_control_characters_a_card_holds(
+    project: Project, participant: User, kind: str
+) -> None:
+    if kind == ArtefactKind.JOURNEY:
+        canvas = make_journey(project, participant, stages=1, steps=1)
+    else:
+        canvas = stakeholder_map(project, participant)
+    # Written past the services, as older data or another client could have it.
+    Card.objects.filter(canvas=canvas).update(text="Esc\x1b bell\x07 tab\x0b end")
+    Canvas.objects.filter(pk=canvas.pk).update(title="Title\x1b")
+    data = serialize_canvas(canvas)
+
+    svg = grid_svg(data) if kind == ArtefactKind.JOURNEY else stakeholder_map_svg(data)
+
+    assert "Esc bell tab" in " ".join(parse(svg).itertext())
+
+
 def test_grid_svg_wraps_a_long_card_into_several_lines(project: Project, participant: User) -> None:
     canvas = make_journey(project, participant, stages=1, steps=1)
     Card.objects.filter(canvas=canvas, lane__kind=LaneKind.CARDS).update(text="word " * 80)

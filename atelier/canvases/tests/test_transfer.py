@@ -288,3 +288,14 @@ def test_a_link_of_an_unknown_kind_or_relation_is_listed(project, participant):
 def test_an_unknown_state_is_listed(journey):
     data = serialize_canvas(journey) | {"state": "maybe"}
     assert problems_of(data) == ["state: as_is, to_be or empty."]
+
+
+def test_a_title_over_the_limit_or_with_control_characters_is_a_problem(journey):
+    data = serialize_canvas(journey)
+    data["title"] = "x" * 201
+    data["lanes"][0]["title"] = "Lane\x00"
+
+    found = problems_of(data)
+
+    assert "title: at most 200 characters." in found
+    assert "lanes[0].title: remove the control characters." in found

@@ -113,3 +113,11 @@ def test_coda_movements_with_structured_communication_and_counterparty():
     )
     assert paid.booked_on == datetime.date(2026, 2, 15)
     assert fee.amount == Decimal("-12.00")
+
+
+def test_control_characters_in_a_bank_file_become_spaces_so_coda_positions_hold():
+    content = "datum;bedrag;tegenpartij;mededeling\n15/02/2026;5,00;Ca\x00fé;x\x1b\n".encode()
+
+    entry = read_bank_file(content, "x.csv").entries[0]
+
+    assert (entry.counterparty, entry.communication) == ("Ca fé", "x")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from atelier.accounts.models import User
 from atelier.guidance.models import RuleSet, RuleSetKind, RuleSetStatus
 from atelier.guidance.rules import rules_module
+from atelier.lib.control_characters import json_without_control_characters
 
 
 def current_rules(kind: str) -> RuleSet:
@@ -65,7 +66,8 @@ def save_draft(*, rules: RuleSet, document: str, note: str, by: User) -> RuleSet
     if rules.status != RuleSetStatus.DRAFT:
         raise ValidationError(_("A published version never changes: start a new draft."))
     try:
-        data = json.loads(document)
+        # jsonb (PostgreSQL) cannot hold "\u0000"; no rule needs a control character.
+        data = json_without_control_characters(json.loads(document))
     except json.JSONDecodeError as error:
         raise ValidationError(
             _("Not valid JSON (line %(line)s, column %(column)s): %(message)s")

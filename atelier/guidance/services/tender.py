@@ -1,7 +1,7 @@
 """The tender builder: a tender from the expertise plan's "buy" parts, its edits and criteria."""
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,7 @@ from atelier.guidance.models import (
 )
 from atelier.guidance.services.rules import current_rules, text
 from atelier.lib.numbers import format_number
+from atelier.lib.titles import checked_title
 from atelier.method.models import Phase
 from atelier.projects.access import can_edit
 from atelier.projects.models import Project
@@ -206,9 +207,7 @@ def create_tender(
         raise ValidationError(_("Choose Dutch or English for the documents."))
     if plan is not None and plan.project_id != project.pk:
         raise ValidationError(_("That expertise plan belongs to another project."))
-    title = (title or "").strip()[:200]
-    if not title:
-        raise ValidationError(_("Give the tender a title."))
+    title = checked_title(title, missing=_("Give the tender a title."))
     # A double click or a second tab must not draft the tender twice: one creation at a time.
     Project.objects.select_for_update().only("pk").get(pk=project.pk)
     existing = Tender.objects.filter(project=project, title__iexact=title).first()

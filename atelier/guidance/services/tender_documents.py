@@ -1,7 +1,6 @@
 """The tender as a document: DOCX (procurement officers edit it in Word) and PDF, same content."""
 
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +15,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from atelier.guidance.models import Criterion, CriterionFamily, Tender
 from atelier.guidance.services.tender import DESCRIPTOR_LEVELS, descriptors_of, procedure_for
+from atelier.lib.control_characters import xml_safe
 from atelier.lib.money import format_euro
 from atelier.lib.pdf import html_to_pdf
 
@@ -31,12 +31,11 @@ TYPE_SCALE = (
     ("Heading 2", 12.5, True),
     ("List Bullet", 10.5, False),
 )
-# XML 1.0 refuses these; python-docx escapes <, > and & itself but would fail on them.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def safe(value: Any) -> str:
-    return CONTROL_CHARACTERS.sub("", str(value or ""))
+    """Text python-docx accepts: it escapes <, > and & itself but fails on what XML forbids."""
+    return xml_safe(str(value or ""))
 
 
 @dataclass

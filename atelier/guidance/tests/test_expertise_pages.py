@@ -254,3 +254,13 @@ def test_plan_decisions_are_translated_on_the_dutch_expertise_plan():
         labels = [str(label) for label in DECISIONS.values()]
 
     assert labels == ["intern", "intern, met een coach", "een expert inschakelen"]
+
+
+def test_a_nul_escaped_in_edited_rules_is_dropped_before_saving(trainer):
+    draft = start_draft(kind="expertise", by=trainer)
+    document = json.dumps(draft.data).replace("User research", "User\\u0000 research")
+
+    saved = save_draft(rules=draft, document=document, note="pasted", by=trainer)
+
+    saved.refresh_from_db()
+    assert saved.data["areas"][0]["name"]["en"] == "User research"

@@ -336,6 +336,7 @@ def test_a_dutch_tender_writes_half_days_with_a_comma(project, participant):
     assert "ongeveer 0,5 dagen" in texts[1]
     assert "5.5" not in " ".join(texts)
 
+
 def _dated(tender, on: datetime.date, value: str, participant):
     form_arguments = {
         "revision": tender.revision,

@@ -518,3 +518,12 @@ def test_progress_callback_is_called_once_for_a_small_file(geel, lennik):
     run_import(csv_file([("13008", 41_000), ("23104", 9_200)]), progress=calls.append)
 
     assert calls == [2]
+
+
+def test_a_nul_in_a_population_csv_is_dropped_before_anything_is_stored(geel):
+    content = csv_file([("13008", 41_000)]).replace(b"13008", b"130\x0008")
+
+    record = run_import(content)
+
+    assert record.status == PopulationImport.Status.APPLIED, record.errors
+    assert figure_on(geel) == 41_000
