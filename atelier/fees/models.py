@@ -524,6 +524,21 @@ class BillingSettings(models.Model):
     formal_notice_days = models.PositiveSmallIntegerField(
         _("formal notice (days after the due date)"), default=45
     )
+    # General ledger accounts for the accounting export (Belgian minimum chart by default).
+    fees_account = models.CharField(_("account for membership fees"), max_length=20, default="7020")
+    charges_account = models.CharField(
+        _("account for trainings and seminars"), max_length=20, default="7030"
+    )
+    receivables_account = models.CharField(
+        _("account for receivables"), max_length=20, default="400"
+    )
+    bank_account = models.CharField(_("account for the bank"), max_length=20, default="550")
+    vat_code = models.CharField(
+        _("VAT code"),
+        max_length=20,
+        default="E",
+        help_text=_("The code the accounting package uses for income exempt from VAT."),
+    )
     revision = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import charge_views, payment_views, views
+from . import charge_views, payment_views, settings_views, views
 
 app_name = "fees"
 urlpatterns = [
@@ -25,6 +25,13 @@ urlpatterns = [
     path("my-invoices/", views.member_invoices, name="member_invoices"),
     path("invoices/<int:pk>/credit/", views.invoice_credit, name="invoice_credit"),
     path("invoices/<int:pk>/reminders/", payment_views.hold, name="invoice_hold"),
+    path("settings/", settings_views.billing_settings, name="billing_settings"),
+    path("accounting/", settings_views.accounting, name="accounting"),
+    path(
+        "accounting/export.<str:file_format>",
+        settings_views.accounting_export,
+        name="accounting_export",
+    ),
     path("charges/", charge_views.charge_list, name="charge_list"),
     path("charges/run/", charge_views.charges_run, name="charges_run"),
     path("payments/", views.bank_import_list, name="bank_imports"),
