@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atelier.lib.structured_reference import format_structured_reference
@@ -680,7 +681,7 @@ class Reminder(models.Model):
     )
     level = models.CharField(_("level"), max_length=8, choices=ReminderLevel)
     balance = money_field(_("amount still due"))
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     recipients = models.CharField(_("sent to"), max_length=500, blank=True)
 
     class Meta:

@@ -34,12 +34,28 @@ def _thresholds(rule: BillingSettings) -> list[tuple[str, int]]:
     return list(zip(REMINDER_ORDER, days, strict=True))
 
 
-def next_level(*, sent: set[str], days_overdue: int, rule: BillingSettings) -> str | None:
-    """The first level not sent yet, if the invoice is overdue long enough for it."""
+def next_level(
+    *,
+    sent: dict[str, datetime.date],
+    today: datetime.date,
+    due_on: datetime.date,
+    rule: BillingSettings,
+) -> str | None:
+    """The first level not sent yet, once the invoice is overdue long enough for it.
+
+    A level also waits as long after the previous reminder as the settings put between
+    them, so that an invoice found long overdue gets its reminders spaced, not all at once.
+    """
+    previous_days, previous_sent = 0, None
     for level, days in _thresholds(rule):
         if level in sent:
+            previous_days, previous_sent = days, sent[level]
             continue
-        return level if days_overdue >= days else None
+        if (today - due_on).days < days:
+            return None
+        if previous_sent is not None and (today - previous_sent).days < days - previous_days:
+            return None
+        return level
     return None
 
 
@@ -84,22 +100,35 @@ def send_due_reminders(*, today: datetime.date | None = None) -> list[Reminder]:
     rule = BillingSettings.current()
     sent = []
     for invoice in overdue_invoices(today, rule):
-        levels = {reminder.level for reminder in invoice.reminders.all()}
-        level = next_level(sent=levels, days_overdue=(today - invoice.due_on).days, rule=rule)
+        levels = {r.level: timezone.localdate(r.sent_at) for r in invoice.reminders.all()}
+        level = next_level(sent=levels, today=today, due_on=invoice.due_on, rule=rule)
         if level is None:
             continue
-        reminder = _record(invoice, level, invoice.balance, recipients_of(invoice))
+        reminder = _record(invoice, level, invoice.balance, recipients_of(invoice), today)
         if reminder is not None:
             sent.append(reminder)
     return sent
 
 
-def _record(invoice: Invoice, level: str, balance: Decimal, to: list[str]) -> Reminder | None:
+def _sent_at(today: datetime.date) -> datetime.datetime:
+    now = timezone.now()
+    if today == timezone.localdate(now):
+        return now
+    return timezone.make_aware(datetime.datetime.combine(today, datetime.time(9)))
+
+
+def _record(
+    invoice: Invoice, level: str, balance: Decimal, to: list[str], today: datetime.date
+) -> Reminder | None:
     """Stores the reminder and mails it once the row is safely written; None if already sent."""
     try:
         with transaction.atomic():
             reminder = Reminder.objects.create(
-                invoice=invoice, level=level, balance=balance, recipients=", ".join(to)[:500]
+                invoice=invoice,
+                level=level,
+                balance=balance,
+                recipients=", ".join(to)[:500],
+                sent_at=_sent_at(today),
             )
             if to:
                 transaction.on_commit(lambda: send_reminder_mail(reminder, to))

@@ -53,12 +53,19 @@ def test_first_reminder_goes_out_after_the_configured_days_and_only_once(
 
 
 def test_second_reminder_and_formal_notice_follow_in_order(issued_run, fee_registry):
-    send_due_reminders(today=day(60))
-    send_due_reminders(today=day(60))
-    send_due_reminders(today=day(60))
-    send_due_reminders(today=day(60))
+    for offset in (14, 20, 30, 44, 45):
+        send_due_reminders(today=day(offset))
 
     assert geel_reminders(fee_registry) == ["first", "second", "formal"]
+
+
+def test_a_long_overdue_invoice_gets_its_reminders_spaced_not_at_once(issued_run, fee_registry):
+    send_due_reminders(today=day(399))
+    send_due_reminders(today=day(400))  # the second is due by days, but the first is a day old
+    assert geel_reminders(fee_registry) == ["first"]
+
+    send_due_reminders(today=day(415))  # 16 days after the first, as 14 → 30 days apart
+    assert geel_reminders(fee_registry) == ["first", "second"]
 
 
 def test_days_are_configurable(issued_run, fee_registry):
