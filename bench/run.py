@@ -10,6 +10,7 @@ import datetime
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +43,7 @@ from bench.academy import academy_benchmarks  # noqa: E402
 from bench.academy_coach import coach_benchmarks  # noqa: E402
 from bench.canvases import canvas_benchmarks  # noqa: E402
 from bench.canvases_export import canvas_export_benchmarks  # noqa: E402
+from bench.charges import charges_benchmarks  # noqa: E402
 from bench.fees import fee_benchmarks  # noqa: E402
 from bench.uploads import upload_benchmarks  # noqa: E402
 
@@ -106,11 +108,15 @@ def measure_import(content: bytes, runs: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--only", choices=["charges"], help="run one benchmark alone")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     load_flemish_registry()
+    if args.only == "charges":
+        write_results(charges_benchmarks(max(1, args.runs // 4)), args.runs)
+        return
     client = Client()
     rows = []
     for label, url in [
@@ -144,6 +150,8 @@ def main() -> None:
     rows += canvas_benchmarks(args.runs)
     rows += canvas_export_benchmarks(max(3, args.runs // 2))
     rows += upload_benchmarks()
+
+    rows += charges_benchmarks(max(3, args.runs // 4))
     write_results(rows, args.runs)
 
 
@@ -154,12 +162,26 @@ def cpu_model() -> str:
     return platform.processor() or "unknown CPU"
 
 
+def git_commit() -> str:
+    try:
+        head = subprocess.run(  # noqa: S603
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head.stdout.strip()
+
+
 def write_results(rows: list[tuple[str, str, str]], runs: int) -> None:
     vendor = connection.vendor
     header = (
         f"\n## {datetime.datetime.now(datetime.UTC).date().isoformat()} · {cpu_model()} · "
         f"{os.cpu_count()} cores · "
-        f"Python {platform.python_version()} · {vendor}\n\n"
+        f"Python {platform.python_version()} · {vendor} · commit {git_commit()}\n\n"
         f"Median of {runs} runs (imports: of {max(3, runs // 3)}), server time through "
         "Django's test client (no network).\n\n"
         "| what | median | queries / memory |\n|---|---|---|\n"

@@ -220,6 +220,17 @@ PAGES: dict[str, dict[str, Answer]] = {
     "fees:bank_imports": ADMINISTRATORS_ONLY,
     "fees:bank_import": ADMINISTRATORS_ONLY,
     "fees:bank_import_detail": ADMINISTRATORS_ONLY,
+    "fees:invoice_ubl": answers(TO_LOGIN, 404, OK, trainer=404, coordinator=OK),  # Geel's
+    "fees:invoice_hold": ADMINISTRATORS_POST_ONLY,
+    "fees:charge_list": ADMINISTRATORS_ONLY,
+    "fees:charges_run": ADMINISTRATORS_POST_ONLY,
+    "fees:payments_follow_up": ADMINISTRATORS_ONLY,
+    "fees:match_line": ADMINISTRATORS_POST_ONLY,
+    "fees:refund_line": ADMINISTRATORS_POST_ONLY,
+    "fees:unmatch_payment": ADMINISTRATORS_POST_ONLY,
+    "fees:billing_settings": ADMINISTRATORS_ONLY,
+    "fees:accounting": ADMINISTRATORS_ONLY,
+    "fees:accounting_export": answers(TO_LOGIN, 403, 400, trainer=403),  # asks for a period
     # The API: the registry is public, people only for their organisation and staff.
     "api-v1:api-root": answers(404, 404, 404),
     "api-v1:openapi-json": PUBLIC,
@@ -229,6 +240,8 @@ PAGES: dict[str, dict[str, Answer]] = {
     "api-v1:list_people": answers(401, OK, OK, outsider=404, expert=404),  # Geel's people
     "api-v1:me": answers(401, OK, OK),
     "api-v1:list_invoices": answers(401, OK, OK),  # each sees only the invoices they may
+    "api-v1:list_charges": answers(401, OK, OK),  # each sees only the charges they may
+    "api-v1:invoice_ubl_xml": answers(401, 404, OK, trainer=404, coordinator=OK),  # Geel's
     "api-v1:list_editions": PUBLIC,
     "api-v1:create_enrolment": answers(405, 405, 405),  # POST only
     "api-v1:delete_enrolment": answers(405, 405, 405),  # DELETE only
@@ -660,6 +673,13 @@ def world(
         ("fees:invoice_pdf", "pk"): fees.invoice.pk,
         ("fees:invoice_credit", "pk"): fees.invoice.pk,
         ("fees:bank_import_detail", "pk"): fees.bank_import.pk,
+        ("fees:invoice_ubl", "pk"): fees.invoice.pk,
+        ("fees:invoice_hold", "pk"): fees.invoice.pk,
+        ("fees:match_line", "pk"): fees.bank_import.lines.get().pk,
+        ("fees:refund_line", "pk"): fees.bank_import.lines.get().pk,
+        ("fees:unmatch_payment", "pk"): fees.invoice.payments.get().pk,
+        ("fees:accounting_export", "file_format"): "csv",
+        ("api-v1:invoice_ubl_xml", "invoice_id"): fees.invoice.pk,
         ("academy:edition", "pk"): academy.edition.pk,
         ("academy:edition_ical", "pk"): academy.edition.pk,
         ("academy:enrol", "pk"): academy.edition.pk,
@@ -822,6 +842,8 @@ def make_fees(administrator: User) -> Fees:
     tariff = make_adopted_tariff(by=administrator)
     run = make_issued_run(tariff=tariff, by=administrator)
     invoice = Invoice.objects.get(recipient_name="Geel")
+    invoice.organisation.company_number = "0209990152"  # so that its e-invoice can be made
+    invoice.organisation.save()
     statement = f"datum;bedrag;tegenpartij;mededeling\n27/01/2026;{invoice.amount};Geel;"
     bank_import = import_bank_statement(
         content=(statement + invoice.formatted_reference + "\n").encode(),

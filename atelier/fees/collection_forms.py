@@ -74,11 +74,16 @@ class BillingSettingsForm(forms.ModelForm):
             "first_reminder_days",
             "second_reminder_days",
             "formal_notice_days",
+            "fees_account",
+            "charges_account",
+            "receivables_account",
+            "bank_account",
+            "vat_code",
         ]
 
     def clean(self) -> dict:
         data = super().clean() or {}
-        days = [data.get(name) for name in self.Meta.fields[2:]]
+        days = [data.get(name) for name in self.Meta.fields[2:5]]
         if None not in days and not days[0] < days[1] < days[2]:  # type: ignore[operator]
             raise forms.ValidationError(
                 _("Each reminder comes after the one before: first, then second, then notice.")

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from atelier.accounts.models import User
+from atelier.lib.company_number import company_number_check_digits
 from atelier.members.models import (
     Organisation,
     OrganisationType,
@@ -112,10 +113,23 @@ def _demo_payments(run: FeeRun, by: User) -> None:
     import_bank_statement(content=content, file_name="demo-rekeninguittreksel.csv", by=by)
 
 
+# Made-up enterprise numbers (eight digits and a valid mod-97 check), not the real KBO
+# numbers, so that the demo's Geel and Lennik can receive Peppol e-invoices.
+DEMO_COMPANY_NUMBERS = {"13008": "02099901", "23104": "02099902"}
+
+
+def load_demo_company_numbers() -> None:
+    for nis_code, first_eight in DEMO_COMPANY_NUMBERS.items():
+        Organisation.objects.filter(nis_code=nis_code, company_number="").update(
+            company_number=first_eight + company_number_check_digits(first_eight)
+        )
+
+
 @transaction.atomic
 def load_demo_fees(*, year: int, by: User) -> FeeRun | None:
     """The demo's tariff and issued fee run for the year; nothing new if they exist."""
     load_demo_residents()
+    load_demo_company_numbers()
     existing = FeeRun.objects.filter(year=year, status=FeeRun.Status.ISSUED).first()
     if existing:
         return existing

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atelier.lib.structured_reference import format_structured_reference
@@ -524,6 +525,21 @@ class BillingSettings(models.Model):
     formal_notice_days = models.PositiveSmallIntegerField(
         _("formal notice (days after the due date)"), default=45
     )
+    # General ledger accounts for the accounting export (Belgian minimum chart by default).
+    fees_account = models.CharField(_("account for membership fees"), max_length=20, default="7020")
+    charges_account = models.CharField(
+        _("account for trainings and seminars"), max_length=20, default="7030"
+    )
+    receivables_account = models.CharField(
+        _("account for receivables"), max_length=20, default="400"
+    )
+    bank_account = models.CharField(_("account for the bank"), max_length=20, default="550")
+    vat_code = models.CharField(
+        _("VAT code"),
+        max_length=20,
+        default="E",
+        help_text=_("The code the accounting package uses for income exempt from VAT."),
+    )
     revision = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -665,7 +681,7 @@ class Reminder(models.Model):
     )
     level = models.CharField(_("level"), max_length=8, choices=ReminderLevel)
     balance = money_field(_("amount still due"))
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     recipients = models.CharField(_("sent to"), max_length=500, blank=True)
 
     class Meta:

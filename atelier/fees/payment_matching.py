@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from atelier.accounts.models import User
 
 from .bank_file import BankEntry, read_bank_file
-from .models import BankImport, BankLine, DocumentKind, Invoice, MatchOutcome, Payment
+from .models import BankImport, BankLine, DocumentKind, Invoice, MatchOutcome, Payment, Refund
 
 ZERO = Decimal("0.00")
 
@@ -31,8 +31,17 @@ def _outstanding(invoices: dict[str, Invoice]) -> dict[int, Decimal]:
         .annotate(total=Sum("amount"))
         .values_list("credited_invoice", "total")
     )
+    refunded = dict(
+        Refund.objects.filter(invoice__in=ids)
+        .values("invoice")
+        .annotate(total=Sum("amount"))
+        .values_list("invoice", "total")
+    )
     return {
-        invoice.pk: invoice.amount - paid.get(invoice.pk, ZERO) - credited.get(invoice.pk, ZERO)
+        invoice.pk: invoice.amount
+        - paid.get(invoice.pk, ZERO)
+        - credited.get(invoice.pk, ZERO)
+        + refunded.get(invoice.pk, ZERO)
         for invoice in invoices.values()
     }
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from atelier.academy.models import Charge
 from atelier.accounts.models import Role, User
@@ -20,7 +22,17 @@ from atelier.members.models import (
 )
 
 from .calculation import compute_fee, snapshot_of, terms_from_snapshot
-from .models import DocumentKind, FeeBasis, FeeLine, FeeRun, Invoice, Payment, Tariff
+from .models import (
+    DocumentKind,
+    FeeBasis,
+    FeeLine,
+    FeeRun,
+    Invoice,
+    Payment,
+    Refund,
+    Reminder,
+    Tariff,
+)
 
 ZERO = Decimal("0.00")
 LARGEST_CHANGES = 10
@@ -64,9 +76,18 @@ def invoices_with_balance() -> QuerySet[Invoice]:
         .values("credited_invoice")
         .annotate(t=Sum("amount"))
     )
+    refunded = (
+        Refund.objects.filter(invoice=OuterRef("pk")).values("invoice").annotate(t=Sum("amount"))
+    )
+    # What was paid and kept: an over-payment that went back no longer counts as paid.
     return Invoice.objects.select_related("organisation").annotate(
         paid=Coalesce(
             Subquery(paid.values("t")[:1], output_field=money), Value(ZERO), output_field=money
+        )
+        - Coalesce(
+            Subquery(refunded.values("t")[:1], output_field=money),
+            Value(ZERO),
+            output_field=money,
         ),
         credited=Coalesce(
             Subquery(credited.values("t")[:1], output_field=money), Value(ZERO), output_field=money
@@ -79,7 +100,9 @@ def credited_amount(invoice: Invoice) -> Decimal:
 
 
 def paid_amount(invoice: Invoice) -> Decimal:
-    return invoice.payments.aggregate(total=Sum("amount"))["total"] or ZERO
+    """Paid and kept: payments less what was refunded of them."""
+    paid = invoice.payments.aggregate(total=Sum("amount"))["total"] or ZERO
+    return paid - (invoice.refunds.aggregate(total=Sum("amount"))["total"] or ZERO)
 
 
 def balance_of(invoice: Invoice) -> Decimal:
@@ -314,3 +337,41 @@ def charge_state(charge: Charge) -> str:
     if charge.cancelled_at and not charge.retained_amount:
         return ChargeState.CANCELLED
     return ChargeState.TO_INVOICE
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    day: datetime.date
+    label: str
+    amount: Decimal | None = None
+    detail: str = ""
+    payment_id: int | None = None
+
+
+def invoice_history(invoice: Invoice) -> list[HistoryEvent]:
+    """Everything that happened to an invoice, oldest first: issue, payments, credits, refunds."""
+    events = [HistoryEvent(invoice.issued_on, _("Issued"), invoice.amount)]
+    for payment in invoice.payments.select_related("bank_line__bank_import"):
+        line = payment.bank_line
+        if line is not None and line.match_reason:
+            label, detail = _("Payment matched by hand"), line.match_reason
+        else:
+            label, detail = _("Payment"), line.bank_import.file_name if line else ""
+        events.append(HistoryEvent(payment.paid_on, label, payment.amount, detail, payment.pk))
+    for note in invoice.credit_notes.all():
+        events.append(HistoryEvent(note.issued_on, _("Credit note"), note.amount, str(note)))
+    for refund in invoice.refunds.all():
+        events.append(HistoryEvent(refund.refunded_on, _("Refunded"), refund.amount, refund.note))
+    for reminder in invoice.reminders.all():
+        label = str(reminder.get_level_display())
+        events.append(HistoryEvent(timezone.localdate(reminder.sent_at), label, reminder.balance))
+    return sorted(events, key=lambda event: event.day)
+
+
+def with_reminder_state(invoices: QuerySet[Invoice]) -> QuerySet[Invoice]:
+    """Adds the last reminder's level and date, for the lists that show the follow-up."""
+    last = Reminder.objects.filter(invoice=OuterRef("pk")).order_by("-sent_at", "-pk")
+    return invoices.annotate(
+        last_reminder=Subquery(last.values("level")[:1]),
+        last_reminder_at=Subquery(last.values("sent_at")[:1]),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import charge_views, views
+from . import charge_views, payment_views, settings_views, views
 
 app_name = "fees"
 urlpatterns = [
@@ -24,9 +24,25 @@ urlpatterns = [
     path("invoices/<int:pk>/ubl/", views.invoice_ubl_view, name="invoice_ubl"),
     path("my-invoices/", views.member_invoices, name="member_invoices"),
     path("invoices/<int:pk>/credit/", views.invoice_credit, name="invoice_credit"),
+    path("invoices/<int:pk>/reminders/", payment_views.hold, name="invoice_hold"),
+    path("settings/", settings_views.billing_settings, name="billing_settings"),
+    path("accounting/", settings_views.accounting, name="accounting"),
+    path(
+        "accounting/export.<str:file_format>",
+        settings_views.accounting_export,
+        name="accounting_export",
+    ),
     path("charges/", charge_views.charge_list, name="charge_list"),
     path("charges/run/", charge_views.charges_run, name="charges_run"),
     path("payments/", views.bank_import_list, name="bank_imports"),
     path("payments/import/", views.bank_import, name="bank_import"),
     path("payments/<int:pk>/", views.bank_import_detail, name="bank_import_detail"),
+    path(
+        "payments/follow-up/",
+        payment_views.payments_to_follow_up,
+        name="payments_follow_up",
+    ),
+    path("payments/lines/<int:pk>/match/", payment_views.match_line, name="match_line"),
+    path("payments/lines/<int:pk>/refund/", payment_views.refund_line, name="refund_line"),
+    path("payments/booked/<int:pk>/unmatch/", payment_views.unmatch, name="unmatch_payment"),
 ]

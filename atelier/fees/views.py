@@ -317,12 +317,15 @@ def invoice_export(request: HttpRequest, file_format: str) -> HttpResponse:
 @administrator_required
 @require_GET
 def invoice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = get_object_or_404(selectors.invoices_with_balance(), pk=pk)
+    invoice = get_object_or_404(
+        selectors.with_reminder_state(selectors.invoices_with_balance()), pk=pk
+    )
     invoice.status = selectors.status_of(invoice, timezone.localdate())  # type: ignore[attr-defined]
     context = {
         "invoice": invoice,
         "balance": invoice.amount - invoice.credited - invoice.paid,  # type: ignore[attr-defined]
-        "payments": invoice.payments.select_related("bank_line__bank_import"),
+        "history": selectors.invoice_history(invoice),
+        "lines": invoice.lines.all(),
         "credit_notes": invoice.credit_notes.all(),
         "credit_form": CreditForm(invoice=invoice),
     }
@@ -360,6 +363,7 @@ def member_invoices(request: HttpRequest) -> HttpResponse:
     invoices = selectors.invoices_visible_to(request.user).filter(  # type: ignore[arg-type]
         organisation_id=request.user.organisation_id  # type: ignore[union-attr,misc]
     )
+    invoices = selectors.with_reminder_state(invoices)
     page = Paginator(invoices, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     for invoice in page:
