@@ -105,6 +105,8 @@ from atelier.guidance.services.rules import current_rules
 from atelier.guidance.services.tender import create_tender
 from atelier.members.models import Organisation, PopulationImport, Succession
 from atelier.method.models import ArtefactKind, Technique
+from atelier.notifications.models import Kind
+from atelier.notifications.services import notify
 from atelier.projects.models import PlannedTechnique, Project, ProjectMember
 from atelier.projects.services import open_project, plan_technique, record_decision
 
@@ -178,6 +180,13 @@ PAGES: dict[str, dict[str, Answer]] = {
     "accounts:audit": STAFF_ONLY,
     "accounts:erasure_requests": ADMINISTRATORS_ONLY,
     "accounts:erasure_execute": answers(TO_LOGIN, 403, 405, trainer=403),
+    "notifications:list": SIGNED_IN,
+    "notifications:open": answers(TO_LOGIN, 404, 404, participant=Redirect("/projects/")),
+    "notifications:read": SIGNED_IN_POST_ONLY,
+    "notifications:read_all": SIGNED_IN_POST_ONLY,
+    "notifications:preferences": SIGNED_IN,
+    "home:start_here_dismiss": SIGNED_IN_POST_ONLY,
+    "home:start_here_show": SIGNED_IN_POST_ONLY,
     "members:list": PUBLIC,
     "members:detail": PUBLIC,
     "members:import": STAFF_ONLY,
@@ -603,6 +612,9 @@ def world(
     )
     erasure_request = ErasureRequest.objects.create(user=outsider)
     token, _secret = create_api_token(user=participant, name="budget dashboard")
+    notification = notify(
+        recipient=participant, kind=Kind.INVITED, key="walk", url="/projects/", params={}
+    )
     Group.objects.create(name="Editors")
     Succession.objects.create(
         predecessor=lennik, successor=geel, effective_date=datetime.date(2025, 1, 1)
@@ -631,6 +643,8 @@ def world(
     }
     by_url_name = {
         ("accounts:api_token_revoke", "pk"): token.pk,
+        ("notifications:open", "pk"): notification.pk,  # type: ignore[union-attr]
+        ("notifications:read", "pk"): notification.pk,  # type: ignore[union-attr]
         ("accounts:invitation_withdraw", "pk"): invitation.pk,
         ("accounts:erasure_execute", "pk"): erasure_request.pk,
         ("members:detail", "pk"): geel.pk,
