@@ -288,10 +288,13 @@ class FeeSummary:
     overdue_count: int = 0
 
 
-def fee_summary(year: int, today: datetime.date) -> FeeSummary:
-    run = FeeRun.objects.filter(year=year).order_by("-status", "-created_at").first()
+def fee_summary(today: datetime.date) -> FeeSummary:
+    """The latest year's fee run (issued before draft) and what its invoices still miss."""
+    run = FeeRun.objects.order_by("-year", "-status", "-created_at").first()
     summary = FeeSummary(run)
-    invoices = invoices_with_balance().filter(year=year, kind=DocumentKind.INVOICE)
+    if run is None:
+        return summary
+    invoices = invoices_with_balance().filter(year=run.year, kind=DocumentKind.INVOICE)
     for invoice in invoices.select_related(None).only("amount", "due_on", "kind"):
         status = status_of(invoice, today)
         summary.invoices += 1

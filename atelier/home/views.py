@@ -76,7 +76,7 @@ def _trainer(person: User, today: Any) -> dict[str, Any]:
 
 def _administrator(today: Any) -> dict[str, Any]:
     return {
-        "fees": selectors.fee_summary(today.year, today),
+        "fees": selectors.fee_summary(today),
         "queues": selectors.staff_queues(),
     }
 
