@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "auditlog",
     "channels",
     "django_htmx",
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
     "atelier.projects",
     "atelier.canvases",
     "atelier.guidance",
+    "atelier.notifications",
+    "atelier.home",
     "atelier.accounts",
     "atelier.api",
     "atelier.demo",
@@ -107,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "atelier.accounts.context_processors.roles",
+                "atelier.notifications.context_processors.notifications",
             ],
             "libraries": {"numbers": "atelier.lib.number_tags"},
         },
@@ -194,6 +199,15 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(
 )
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Atelier] "
+# Sign-in with the organisation's own account: one allauth "openid_connect" social
+# application per organisation (Microsoft Entra ID, ACM/IDM, any standard provider), made in
+# the admin, chosen by e-mail domain (accounts.OrganisationSignIn). A provider's account
+# reaches an existing person only through an address the provider says it verified
+# ("email_verified"); staff still pass their TOTP second factor afterwards.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_STORE_TOKENS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Atelier"
 # Association staff must set up a TOTP second factor before they can work (off in the demo).

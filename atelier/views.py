@@ -6,11 +6,15 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from atelier.home.views import personal_home
 from atelier.members.models import Organisation, OrganisationType
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Signed in, a person's own home; otherwise what Atelier is."""
+    if request.user.is_authenticated:
+        return personal_home(request)
     current = Organisation.objects.current()
     context = {
         "municipality_count": current.filter(type=OrganisationType.MUNICIPALITY).count(),

@@ -19,6 +19,7 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from auditlog.context import set_actor
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -60,7 +61,13 @@ from atelier.academy.services.attendance import record_attendance
 from atelier.academy.services.calendar import calendar_feed_of
 from atelier.academy.services.certificates import issue_certificates
 from atelier.academy.services.programme import refresh_edition_schedule
-from atelier.accounts.models import ErasureRequest, Invitation, Role, User
+from atelier.accounts.models import (
+    ErasureRequest,
+    Invitation,
+    OrganisationSignIn,
+    Role,
+    User,
+)
 from atelier.accounts.services import create_api_token
 from atelier.canvases.models import Canvas, Card, Lane, LaneKind, Link, ShareLink, Snapshot
 from atelier.canvases.services.canvases import create_canvas
@@ -105,6 +112,8 @@ from atelier.guidance.services.rules import current_rules
 from atelier.guidance.services.tender import create_tender
 from atelier.members.models import Organisation, PopulationImport, Succession
 from atelier.method.models import ArtefactKind, Technique
+from atelier.notifications.models import Kind
+from atelier.notifications.services import notify
 from atelier.projects.models import PlannedTechnique, Project, ProjectMember
 from atelier.projects.services import open_project, plan_technique, record_decision
 
@@ -178,6 +187,13 @@ PAGES: dict[str, dict[str, Answer]] = {
     "accounts:audit": STAFF_ONLY,
     "accounts:erasure_requests": ADMINISTRATORS_ONLY,
     "accounts:erasure_execute": answers(TO_LOGIN, 403, 405, trainer=403),
+    "notifications:list": SIGNED_IN,
+    "notifications:open": answers(TO_LOGIN, 404, 404, participant=Redirect("/projects/")),
+    "notifications:read": SIGNED_IN_POST_ONLY,
+    "notifications:read_all": SIGNED_IN_POST_ONLY,
+    "notifications:preferences": SIGNED_IN,
+    "home:start_here_dismiss": SIGNED_IN_POST_ONLY,
+    "home:start_here_show": SIGNED_IN_POST_ONLY,
     "members:list": PUBLIC,
     "members:detail": PUBLIC,
     "members:import": STAFF_ONLY,
@@ -436,6 +452,14 @@ PAGES: dict[str, dict[str, Answer]] = {
     # Sign-in by a mailed code: asked for by anyone signed out, confirmed only mid sign-in.
     "account_request_login_code": ANONYMOUS_ONLY,
     "account_confirm_login_code": answers(Redirect("account_request_login_code"), TO_HOME, TO_HOME),
+    # allauth: sign-in with an organisation's OpenID Connect provider (chosen by domain).
+    "accounts:organisation_sign_in": PUBLIC,
+    "socialaccount_login_cancelled": PUBLIC,
+    "socialaccount_login_error": answers(401, 401, 401),  # tells that the sign-in failed
+    "socialaccount_signup": answers(TO_LOGIN, TO_LOGIN, TO_LOGIN),  # only mid sign-in
+    "socialaccount_connections": SIGNED_IN,
+    "openid_connect_login": PUBLIC,  # asks to confirm; leaves for the provider on POST only
+    "openid_connect_callback": answers(401, 401, 401),  # without the provider's answer
     # allauth: second factors. Only the superuser has a TOTP authenticator in this walk.
     "mfa_index": SIGNED_IN,
     "mfa_authenticate": answers(TO_LOGIN, TO_HOME, TO_HOME),  # only mid sign-in
@@ -514,9 +538,23 @@ def admin_answer_for_superuser(route: str, name: str) -> Answer | None:
     return ADMIN_MODEL_PAGE_EXCEPTIONS.get((model, page), OK)
 
 
+# allauth's deprecated /accounts/social/… addresses, unnamed: a permanent redirect each.
+UNNAMED_PAGES: dict[str, dict[str, Answer]] = dict.fromkeys(
+    (
+        "accounts/social/login/cancelled/",
+        "accounts/social/login/error/",
+        "accounts/social/signup/",
+        "accounts/social/connections/",
+    ),
+    answers(301, 301, 301),
+)
+
+
 def expected_answers(route: str, name: str) -> dict[str, Answer] | None:
     if name in PAGES:
         return PAGES[name]
+    if not name and route in UNNAMED_PAGES:
+        return UNNAMED_PAGES[route]
     if not name.startswith("admin:"):
         return None
     superuser = admin_answer_for_superuser(route, name)
@@ -620,6 +658,20 @@ def world(
     )
     erasure_request = ErasureRequest.objects.create(user=outsider)
     token, _secret = create_api_token(user=participant, name="budget dashboard")
+    social_app = SocialApp.objects.create(
+        provider="openid_connect",
+        provider_id="geel-sso",
+        name="Stad Geel",
+        client_id="atelier",
+        secret="secret",
+        settings={"server_url": "http://127.0.0.1:9/"},
+    )
+    OrganisationSignIn.objects.create(domain="geel.example.org", provider_id="geel-sso")
+    social_account = SocialAccount.objects.create(user=coordinator, provider="geel-sso", uid="sara")
+    SocialToken.objects.create(app=social_app, account=social_account, token="t")
+    notification = notify(
+        recipient=participant, kind=Kind.INVITED, key="walk", url="/projects/", params={}
+    )
     Group.objects.create(name="Editors")
     Succession.objects.create(
         predecessor=lennik, successor=geel, effective_date=datetime.date(2025, 1, 1)
@@ -648,6 +700,10 @@ def world(
     }
     by_url_name = {
         ("accounts:api_token_revoke", "pk"): token.pk,
+        ("openid_connect_login", "provider_id"): social_app.provider_id,
+        ("openid_connect_callback", "provider_id"): social_app.provider_id,
+        ("notifications:open", "pk"): notification.pk,  # type: ignore[union-attr]
+        ("notifications:read", "pk"): notification.pk,  # type: ignore[union-attr]
         ("accounts:invitation_withdraw", "pk"): invitation.pk,
         ("accounts:erasure_execute", "pk"): erasure_request.pk,
         ("members:detail", "pk"): geel.pk,

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ApiToken, ErasureRequest, Invitation, User
+from .models import ApiToken, ErasureRequest, Invitation, OrganisationSignIn, User
 
 
 @admin.register(User)
@@ -36,3 +36,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
 @admin.register(ErasureRequest)
 class ErasureRequestAdmin(admin.ModelAdmin):
     list_display = ["user", "requested_at", "processed_at"]
+
+
+@admin.register(OrganisationSignIn)
+class OrganisationSignInAdmin(admin.ModelAdmin):
+    list_display = ["domain", "provider_id", "organisation"]
+    search_fields = ["domain", "provider_id"]
+    autocomplete_fields = ["organisation"]

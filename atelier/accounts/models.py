@@ -196,3 +196,43 @@ class ErasureRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.requested_at:%Y-%m-%d})"
+
+
+class OrganisationSignIn(models.Model):
+    """People whose e-mail address ends in `domain` sign in through their organisation's
+    OpenID Connect provider: the allauth social application with `provider_id`."""
+
+    domain = models.CharField(
+        _("e-mail domain"),
+        max_length=253,
+        unique=True,
+        help_text=_("The part after the @, for example geel.be."),
+    )
+    provider_id = models.CharField(
+        _("provider ID"),
+        max_length=200,
+        help_text=_(
+            "The provider ID of the OpenID Connect social application (Microsoft Entra ID, "
+            "the Flemish government's ACM/IDM or any standard provider)."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sign_in_domains",
+        verbose_name=_("organisation"),
+    )
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("organisation sign-in")
+        verbose_name_plural = _("organisation sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.domain} → {self.provider_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.domain = self.domain.strip().lower().lstrip("@")
+        super().save(*args, **kwargs)

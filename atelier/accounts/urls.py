@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .organisation_sign_in import organisation_sign_in
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
         name="invitation_withdraw",
     ),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("sign-in/organisation/", organisation_sign_in, name="organisation_sign_in"),
     path("staff/audit/", views.audit_trail, name="audit"),
     path("staff/erasure-requests/", views.erasure_request_list, name="erasure_requests"),
     path(

@@ -7,6 +7,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -14,6 +15,9 @@ from django.utils.translation import override
 from atelier.accounts.models import User
 from atelier.lib.structured_reference import make_structured_reference
 from atelier.members.models import Organisation, OrganisationType
+from atelier.notifications.models import Kind
+from atelier.notifications.recipients import coordinators_of
+from atelier.notifications.services import notify
 
 from . import selectors
 from .calculation import compute_fee, snapshot_of, terms_from_snapshot
@@ -290,9 +294,29 @@ def issue_fee_run(
         for line, number in zip(lines, numbers, strict=True)
     ]
     Invoice.objects.bulk_create(invoices, batch_size=500)
+    _notify_issued(run)
     run.status, run.issued_at, run.issued_by = FeeRun.Status.ISSUED, timezone.now(), by
     run.save(update_fields=["status", "issued_at", "issued_by"])
     return invoices
+
+
+def _notify_issued(run: FeeRun) -> None:
+    """Tells each member's coordinators that its invoice was issued."""
+    issued = Invoice.objects.filter(fee_line__run=run)
+    coordinators = coordinators_of(set(issued.values_list("organisation_id", flat=True)))
+    for invoice in issued.filter(organisation_id__in=coordinators):
+        for person in coordinators[invoice.organisation_id]:
+            notify(
+                recipient=person,
+                kind=Kind.INVOICE_ISSUED,
+                key=f"invoice:{invoice.pk}",
+                url=reverse("fees:member_invoices"),
+                params={
+                    "number": invoice.display_number,
+                    "amount": str(invoice.amount),
+                    "member": invoice.recipient_name,
+                },
+            )
 
 
 def _new_document(

@@ -6,6 +6,7 @@ from typing import cast
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +16,8 @@ from atelier.accounts.services import INVITATION_VALIDITY, withdraw_invitation
 from atelier.accounts.services import _send_invitation as send_invitation_mail
 from atelier.lib.titles import checked_title
 from atelier.method.models import Phase, Technique
+from atelier.notifications.models import Kind
+from atelier.notifications.services import notify
 
 from .access import can_edit, can_manage_team, may_open_projects
 from .models import (
@@ -124,7 +127,9 @@ def add_member(*, project: Project, user: User, by: User) -> ProjectMember:
         raise ValidationError(_("Only people of the project's organisation can join its team."))
     if project.members.filter(user=user).exists():
         raise ValidationError(_("This person is on the team already."))
-    return _join(project=project, user=user, role=MemberRole.MEMBER, added_by=by)
+    member = _join(project=project, user=user, role=MemberRole.MEMBER, added_by=by)
+    _notify_added(member, by)
+    return member
 
 
 def _join(**fields: object) -> ProjectMember:
@@ -171,7 +176,19 @@ def _add_expert(*, project: Project, person: User, by: User) -> ProjectMember:
         raise ValidationError(_("This person is on the team already."))
     if ProjectMember.objects.filter(user=person, role=MemberRole.EXPERT).exists():
         raise ValidationError(str(EXPERT_ON_ANOTHER_PROJECT))
-    return _join(project=project, user=person, role=MemberRole.EXPERT, added_by=by)
+    member = _join(project=project, user=person, role=MemberRole.EXPERT, added_by=by)
+    _notify_added(member, by)
+    return member
+
+
+def _notify_added(member: ProjectMember, by: User) -> None:
+    notify(
+        recipient=cast(User, member.user),
+        kind=Kind.INVITED,
+        key=f"project-member:{member.pk}",
+        url=reverse("projects:detail", args=[member.project_id]),
+        params={"by": str(by), "project": member.project.title},
+    )
 
 
 def _invite_new_expert(*, project: Project, email: str, by: User, base_url: str) -> ProjectMember:

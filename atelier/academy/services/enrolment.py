@@ -5,12 +5,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atelier.academy.models import Charge, Edition, Enrolment, Session
 from atelier.accounts.models import Role, User
 from atelier.fees.charges import settle_cancelled_charge
+from atelier.notifications.models import Kind
+from atelier.notifications.services import notify
 
 from . import mail
 
@@ -115,6 +118,7 @@ def enrol(
         edition.confirmed_count += 1
         _charge(enrolment)
         mail.send_on_commit(mail.CONFIRMATION, enrolment)
+        _notify_enrolment(enrolment, Kind.ENROLMENT_CONFIRMED)
     else:
         edition.waitlist_count += 1
         mail.send_on_commit(mail.WAITLISTED, enrolment)
@@ -196,7 +200,19 @@ def _promote_first_in_line(edition: Edition) -> Enrolment | None:
     edition.waitlist_count -= 1
     _charge(first)
     mail.send_on_commit(mail.PROMOTED, first)
+    _notify_enrolment(first, Kind.ENROLMENT_PROMOTED)
     return first
+
+
+def _notify_enrolment(enrolment: Enrolment, kind: str) -> None:
+    """In Atelier only: the academy's own mail (with the calendar file) is the mail."""
+    notify(
+        recipient=enrolment.person,
+        kind=kind,
+        key=f"enrolment:{enrolment.pk}",
+        url=reverse("academy:edition", args=[enrolment.edition_id]),
+        params={"course": enrolment.edition.course.title},
+    )
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,8 @@ from atelier.academy.models import (
 )
 from atelier.academy.selectors.learning_path import is_coach_of, is_team_member
 from atelier.accounts.models import User
+from atelier.notifications.models import Kind
+from atelier.notifications.services import notify
 
 
 class StaleProgress(Exception):
@@ -77,7 +80,21 @@ def assign_reviews(*, milestone: Milestone, by: User) -> list[PeerReview]:
             created.append(
                 PeerReview.objects.create(milestone=milestone, reviewer=reviewer, reviewed=reviewed)
             )
+    for review in created:
+        _notify_team(review.reviewer, review, Kind.REVIEW_ASSIGNED, team_named=review.reviewed)
     return created
+
+
+def _notify_team(team: Team, review: PeerReview, kind: str, *, team_named: Team) -> None:
+    """Tells each member of `team` about `review`, naming the other team."""
+    for person in team.members.all():
+        notify(
+            recipient=person,
+            kind=kind,
+            key=f"review:{review.pk}",
+            url=reverse("academy:review", args=[review.pk]),
+            params={"team": str(team_named.organisation), "milestone": review.milestone.title},
+        )
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,7 @@ def save_review(
     if submit:
         review.submitted_at = timezone.now()
         review.save(update_fields=["submitted_at"])
+        _notify_team(review.reviewed, review, Kind.REVIEW_RECEIVED, team_named=review.reviewer)
     return review
 
 

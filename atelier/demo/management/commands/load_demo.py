@@ -9,6 +9,7 @@ from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_d
 from atelier.fees.demo import load_demo_fees
 from atelier.governance.demo import load_demo_governance
 from atelier.guidance.demo import load_demo_guidance
+from atelier.home.demo import load_demo_home
 from atelier.members.reference_data import load_flemish_registry
 from atelier.projects.demo import load_demo_workspace
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         academy = load_demo_academy(today=timezone.localdate())
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
+        home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
@@ -40,6 +42,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Academy: {academy}")
         self.stdout.write(f"Workspace: {workspace}")
         self.stdout.write(f"Guidance: {guidance}")
+        self.stdout.write(f"Homes: {home}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.email:40} {person.role}")
