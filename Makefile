@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install install-dev migrate demo messages clean
+.PHONY: run test lint bench bench-absolute install install-dev migrate demo messages clean
 
 # Runtime dependencies for `make run`; the development tools on top for test and lint.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -39,8 +39,12 @@ lint: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	./scripts/check-translations
 
+# Ratios under load on PostgreSQL (BENCH_DATABASE_URL, default atelier_bench on localhost).
 bench: install-dev
 	$(BIN)/python bench/run.py
+
+bench-absolute: install-dev
+	$(BIN)/python bench/absolute.py
 
 # Dutch is the only catalogue: the source strings are English.
 messages: install-dev

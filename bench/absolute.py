@@ -1,8 +1,9 @@
-"""Benchmarks: registry pages, API, population import and the fee run.
+"""Absolute timings (secondary figures): registry pages, API, imports, fee run, canvases.
 
 Runs against a throw-away SQLite database (or DATABASE_URL if set to a scratch database),
 takes the median of several runs and appends the results, with machine and date, to
-bench/RESULTS.md. Usage: `make bench` (or `python bench/run.py --runs 15`).
+bench/RESULTS.md. Usage: `make bench-absolute` (or `python bench/absolute.py --runs 15`);
+`make bench` (bench/run.py) gives the ratios under load that the budgets are set on.
 """
 
 import argparse
