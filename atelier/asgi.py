@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP through Django, websockets through channels (live editing)."""
+"""ASGI entry point: websockets through channels (live editing), and HTTP too when daphne
+serves everything; production serves pages through gunicorn (atelier.wsgi, see README)."""
 
 import os
 
