@@ -53,6 +53,10 @@ class Server:
                 f"127.0.0.1:{port}",
                 "--workers",
                 str(workers),
+                # The first request imports the whole project: slow on a busy machine.
+                "--timeout",
+                "180",
+                "--preload",
                 "--error-logfile",
                 "-",
                 "atelier.wsgi:application",
@@ -71,18 +75,22 @@ class Server:
         self.process = subprocess.Popen(  # noqa: S603
             command, cwd=ROOT, env=server_env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        self._wait_until_answering()
+        try:
+            self._wait_until_answering()
+        except RuntimeError:
+            self.stop()
+            raise
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def _wait_until_answering(self) -> None:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the {self.kind} server stopped; see {self.log.name}")
             try:
-                with urllib.request.urlopen(self.url("/healthz"), timeout=5) as answer:  # noqa: S310
+                with urllib.request.urlopen(self.url("/healthz"), timeout=60) as answer:  # noqa: S310
                     if answer.status == 200:
                         return
             except OSError:
