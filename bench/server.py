@@ -59,7 +59,7 @@ class Server:
                 "--preload",
                 "--error-logfile",
                 "-",
-                "atelier.wsgi:application",
+                "bench.wsgi:application",
             ]
         else:
             command = [
@@ -126,8 +126,10 @@ def wrk(url: str, *, connections: int, seconds: int, cookie: str = "") -> Load:
 
 
 def warm_up(server: Server, rows: list[Row]) -> None:
-    for row in [Row("bare", BARE, 0), *rows]:
-        wrk(server.url(row.url), connections=2, seconds=1, cookie=row.cookie)
+    """Every worker past its first requests (templates compiled, connections opened)."""
+    wrk(server.url(BARE), connections=CONNECTIONS, seconds=10)
+    for row in rows:
+        wrk(server.url(row.url), connections=3, seconds=3, cookie=row.cookie)
 
 
 def measure(server: Server, rows: list[Row], *, runs: int, seconds: int) -> None:
@@ -143,7 +145,7 @@ def measure(server: Server, rows: list[Row], *, runs: int, seconds: int) -> None
             )
             row.bares.append(bare)
             row.loads.append(load)
-            row.ratios.append(load.requests_per_second / bare.requests_per_second)
+            row.ratios.append(load.requests_per_second / max(bare.requests_per_second, 1e-9))
             print(
                 f"  run {run + 1}: {row.label}: {load.requests_per_second:.1f} req/s, "
                 f"bare {bare.requests_per_second:.1f} req/s, ratio "
@@ -158,7 +160,7 @@ def scaling(server: Server, url: str, cookie: str, *, runs: int, seconds: int) -
     for _ in range(runs):
         one = wrk(server.url(url), connections=1, seconds=seconds, cookie=cookie)
         eight = wrk(server.url(url), connections=CONNECTIONS, seconds=seconds, cookie=cookie)
-        ratios.append(eight.requests_per_second / one.requests_per_second)
+        ratios.append(eight.requests_per_second / max(one.requests_per_second, 1e-9))
         print(
             f"  editor with 1 connection {one.requests_per_second:.1f} req/s "
             f"(p50 {one.p50_ms:.0f} ms), with 8 {eight.requests_per_second:.1f} req/s "
