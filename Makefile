@@ -12,8 +12,8 @@ SITE_URL ?= http://$(SITE_HOST):$(PORT)
 ALLOWED_HOSTS ?= $(if $(filter 0.0.0.0 :: [::],$(HOST)),*,$(HOST),127.0.0.1,localhost,[::1])
 SERVE_ENV = SITE_URL=$(SITE_URL) ALLOWED_HOSTS='$(ALLOWED_HOSTS)'
 
-.PHONY: run dev test lint bench install install-dev migrate demo static system-packages \
-	messages clean
+.PHONY: run dev test lint bench bench-absolute install install-dev migrate demo static \
+	system-packages messages clean
 
 # Runtime dependencies for `make run`; the development tools on top for test and lint.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -67,8 +67,12 @@ lint: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	./scripts/check-translations
 
+# Ratios under load on PostgreSQL (BENCH_DATABASE_URL, default atelier_bench on localhost).
 bench: install-dev
 	$(BIN)/python bench/run.py
+
+bench-absolute: install-dev
+	$(BIN)/python bench/absolute.py
 
 # Dutch is the only catalogue: the source strings are English.
 messages: install-dev

@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP through Django, websockets through channels (a ping consumer yet)."""
+"""ASGI entry point: websockets through channels (a ping consumer yet), and HTTP too when
+daphne serves everything; production serves pages through gunicorn (atelier.wsgi, see README)."""
 
 import os
 

@@ -118,12 +118,26 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections (CONN_MAX_AGE) leak under ASGI: each request may run in another
+# thread, and each thread kept its own connection open. On PostgreSQL a connection pool
+# (psycopg 3) shared by the process's threads keeps connections cheap and their number
+# bounded: at most DATABASE_POOL_MAX per process.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", True
+):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DATABASE_POOL_MIN", "2")),
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX", "8")),
+        # A request waits this long for a free connection before it fails.
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock (up to 20 s) instead of failing on the first conflict; the
     # test database is a file too, so that tests of simultaneous writers see the same.

@@ -1,4 +1,4 @@
-"""WSGI entry point, for tooling that wants one; production serves ASGI (see README)."""
+"""WSGI entry point: production serves pages through gunicorn with it (see README)."""
 
 import os
 

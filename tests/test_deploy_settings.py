@@ -86,3 +86,20 @@ def test_createsuperuser_without_prompts_makes_an_administrator(db, monkeypatch)
     assert root.check_password("a-long-enough-root-password")
     assert (root.is_superuser, root.is_staff, root.role) == (True, True, Role.ADMINISTRATOR)
     assert root.is_administrator
+
+
+def test_postgresql_connections_come_from_a_pool_sized_by_the_environment():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['OPTIONS']['pool']['min_size'], "
+        "d['OPTIONS']['pool']['max_size'])",
+        DATABASE_URL="postgres://atelier@db.invalid:5432/atelier",
+        DATABASE_POOL_MIN="1",
+        DATABASE_POOL_MAX="3",
+        DATABASE_CONN_MAX_AGE="60",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["0", "1", "3"]

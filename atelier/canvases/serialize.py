@@ -10,6 +10,28 @@ from typing import Any
 from .models import Canvas, Card, Lane, Link, LinkKind, Stage, Step
 
 FORMAT = "atelier.canvas/1"
+CARD_COLUMNS = (
+    "pk",
+    "uid",
+    "lane_id",
+    "step_id",
+    "section",
+    "text",
+    "fields",
+    "version",
+    "position",
+)
+LINK_COLUMNS = (
+    "pk",
+    "kind",
+    "source__uid",
+    "target__uid",
+    "relation",
+    "label",
+    "target__canvas__uid",
+    "target__text",
+    "target__section",
+)
 
 
 def serialize_canvas(canvas: Canvas, *, with_ids: bool = False) -> dict[str, Any]:
@@ -17,12 +39,11 @@ def serialize_canvas(canvas: Canvas, *, with_ids: bool = False) -> dict[str, Any
     stages = list(Stage.objects.filter(canvas=canvas).order_by("position"))
     steps = list(Step.objects.filter(canvas=canvas).order_by("position"))
     lanes = list(Lane.objects.filter(canvas=canvas).order_by("position"))
-    cards = list(Card.objects.filter(canvas=canvas).order_by("position", "pk"))
-    links = list(
-        Link.objects.filter(canvas=canvas)
-        .select_related("source", "target", "target__canvas")
-        .order_by("pk")
+    # Cards and links as rows, not model instances: a large journey has hundreds of each.
+    cards = list(
+        Card.objects.filter(canvas=canvas).order_by("position", "pk").values(*CARD_COLUMNS)
     )
+    links = list(Link.objects.filter(canvas=canvas).order_by("pk").values(*LINK_COLUMNS))
     return {
         "format": FORMAT,
         "uid": str(canvas.uid),
@@ -61,7 +82,11 @@ def _stages(stages: list[Stage], steps: list[Step], with_ids: bool) -> list[dict
 
 
 def _cards(
-    cards: list[Card], stages: list[Stage], steps: list[Step], lanes: list[Lane], with_ids: bool
+    cards: list[dict[str, Any]],
+    stages: list[Stage],
+    steps: list[Step],
+    lanes: list[Lane],
+    with_ids: bool,
 ) -> list[dict[str, Any]]:
     lane_uid = {lane.pk: str(lane.uid) for lane in lanes}
     lane_order = {lane.pk: lane.position for lane in lanes}
@@ -69,37 +94,37 @@ def _cards(
     step_uid = {step.pk: str(step.uid) for step in steps}
     step_order = {step.pk: (stage_order[step.stage_id], step.position) for step in steps}
 
-    def order(card: Card) -> tuple:
-        if card.lane_id is None:
-            return (0, card.section, (0, 0), card.position)
-        return (lane_order[card.lane_id], "", step_order[card.step_id], card.position)  # type: ignore[index]
+    def order(card: dict[str, Any]) -> tuple:
+        if card["lane_id"] is None:
+            return (0, card["section"], (0, 0), card["position"])
+        return (lane_order[card["lane_id"]], "", step_order[card["step_id"]], card["position"])
 
     return [
         {
-            "uid": str(card.uid),
-            "lane": lane_uid.get(card.lane_id) if card.lane_id else None,
-            "step": step_uid.get(card.step_id) if card.step_id else None,
-            "section": card.section,
-            "text": card.text,
-            "fields": card.fields,
-            **({"id": card.pk, "version": card.version} if with_ids else {}),
+            "uid": str(card["uid"]),
+            "lane": lane_uid.get(card["lane_id"]) if card["lane_id"] else None,
+            "step": step_uid.get(card["step_id"]) if card["step_id"] else None,
+            "section": card["section"],
+            "text": card["text"],
+            "fields": card["fields"],
+            **({"id": card["pk"], "version": card["version"]} if with_ids else {}),
         }
         for card in sorted(cards, key=order)
     ]
 
 
-def _link(link: Link, with_ids: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": link.pk} if with_ids else {}
+def _link(link: dict[str, Any], with_ids: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": link["pk"]} if with_ids else {}
     data |= {
-        "kind": link.kind,
-        "source": str(link.source.uid),
-        "target": str(link.target.uid),
-        "relation": link.relation,
-        "label": link.label,
+        "kind": link["kind"],
+        "source": str(link["source__uid"]),
+        "target": str(link["target__uid"]),
+        "relation": link["relation"],
+        "label": link["label"],
     }
-    if link.kind == LinkKind.EVIDENCE:
+    if link["kind"] == LinkKind.EVIDENCE:
         # Evidence lives on another canvas (the insight board); name it, and show its text.
-        data["target_canvas"] = str(link.target.canvas.uid)
-        data["target_text"] = link.target.text
-        data["target_section"] = link.target.section
+        data["target_canvas"] = str(link["target__canvas__uid"])
+        data["target_text"] = link["target__text"]
+        data["target_section"] = link["target__section"]
     return data

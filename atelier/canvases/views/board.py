@@ -1,8 +1,14 @@
 """What the editor and the read-only views put in their context to render a canvas."""
 
+import hashlib
+import json
 from typing import Any
 
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from atelier.canvases import kinds
@@ -54,6 +60,29 @@ def board_context(data: dict[str, Any], *, canvas: Canvas | None, editable: bool
         }
     context |= _extras(board)
     return context
+
+
+GRID_TABLE_SECONDS = 24 * 3600
+# What the grid's table shows besides the serialized canvas (which carries every card's
+# text, fields and version, the order of every part and the links).
+_GRID_TABLE_INPUTS = ("editable", "personas", "cards_url", "parts_url", "new_card_url")
+
+
+def cached_grid_table(context: dict[str, Any]) -> SafeString:
+    """The journey or blueprint table, rendered once for each content, language and right.
+
+    A 288-card journey is thousands of template nodes; the key is a digest of everything
+    the table shows, so any change anywhere (a card's text, a move, a linked quote, a
+    persona renamed on another canvas) renders anew and nothing stale is served.
+    """
+    inputs = [context["data"], get_language(), *(context.get(k) for k in _GRID_TABLE_INPUTS)]
+    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+    key = f"canvas-grid-table:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("canvases/includes/grid_table.html", context)
+        cache.set(key, html, GRID_TABLE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template above
 
 
 def _extras(board: Board) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from atelier.canvases.services.common import StaleEdit
 from atelier.lib.htmx import HtmxHttpRequest
 from atelier.projects.access import can_edit
 
-from .board import board_context
+from .board import board_context, cached_grid_table
 from .post_only import post_only
 
 
@@ -35,6 +35,8 @@ def editor_context(request: HtmxHttpRequest, canvas: Canvas, **extra: Any) -> di
     editable = can_edit(user_of(request), canvas.project)
     data = serialize_canvas(canvas, with_ids=True)
     context = board_context(data, canvas=canvas, editable=editable)
+    if context["board"].is_grid:
+        context["grid_table"] = cached_grid_table(context)
     return (
         context
         | {
