@@ -305,7 +305,7 @@ def _notify_issued(run: FeeRun) -> None:
     issued = Invoice.objects.filter(fee_line__run=run)
     coordinators = coordinators_of(set(issued.values_list("organisation_id", flat=True)))
     for invoice in issued.filter(organisation_id__in=coordinators):
-        for person in coordinators[invoice.organisation_id]:
+        for person in coordinators.get(invoice.organisation_id or 0, []):
             notify(
                 recipient=person,
                 kind=Kind.INVOICE_ISSUED,

@@ -178,10 +178,10 @@ class _TextWithoutControls(io.TextIOWrapper):
     def read(self, size: int | None = -1) -> str:
         return without_control_characters(super().read(size), self.replacement)
 
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+    def readline(self, size: int = -1) -> str:  # type: ignore[override]
         return without_control_characters(super().readline(size), self.replacement)
 
-    def __next__(self) -> str:
+    def __next__(self) -> str:  # type: ignore[override]
         return without_control_characters(super().__next__(), self.replacement)
 
 

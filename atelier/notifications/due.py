@@ -114,10 +114,12 @@ def notify_milestones_due(today: datetime.date) -> int:
 def notify_invoices_overdue(today: datetime.date) -> int:
     candidates = invoices_with_balance().filter(kind=DocumentKind.INVOICE, due_on__lt=today)
     overdue = [i for i in candidates if status_of(i, today) == InvoiceStatus.OVERDUE]
-    coordinators = coordinators_of({invoice.organisation_id for invoice in overdue})
+    coordinators = coordinators_of(
+        {i.organisation_id for i in overdue if i.organisation_id is not None}
+    )
     results: list[object] = []
     for invoice in overdue:
-        for person in coordinators.get(invoice.organisation_id, []):
+        for person in coordinators.get(invoice.organisation_id or 0, []):
             results.append(
                 notify(
                     recipient=person,
