@@ -92,7 +92,11 @@ def match_bank_line(*, line: BankLine, invoice: Invoice, reason: str, by: User) 
 @transaction.atomic
 def unmatch_payment(*, payment: Payment, reason: str, by: User) -> BankLine:
     """Takes a payment off its invoice; its bank line waits to be matched again."""
-    payment = Payment.objects.select_for_update().select_related("bank_line").get(pk=payment.pk)
+    payment = (
+        Payment.objects.select_for_update(of=("self",))
+        .select_related("bank_line")
+        .get(pk=payment.pk)
+    )
     line = payment.bank_line
     if line is None:
         raise FeeError(_("Only payments from a bank statement can be unmatched."))
@@ -112,7 +116,9 @@ def unmatch_payment(*, payment: Payment, reason: str, by: User) -> BankLine:
 @transaction.atomic
 def record_refund(*, line: BankLine, refunded_on: datetime.date, note: str, by: User) -> Refund:
     """Marks what a double payment or an over-payment sent too much as refunded."""
-    line = BankLine.objects.select_for_update().select_related("invoice").get(pk=line.pk)
+    line = (
+        BankLine.objects.select_for_update(of=("self",)).select_related("invoice").get(pk=line.pk)
+    )
     if line.outcome not in TO_REFUND:
         raise FeeError(_("Nothing on this bank line is to be refunded."))
     if Refund.objects.filter(bank_line=line).exists():

@@ -4,7 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from atelier.academy.models import Charge, Enrolment
@@ -168,4 +169,6 @@ def test_cancelling_after_the_deadline_before_invoicing_bills_what_is_retained(p
 
     line = InvoiceLine.objects.get()
     assert line.amount == Decimal("57.00")
-    assert "cancelled after the deadline" in line.description
+    with translation.override(line.invoice.language):
+        expected = gettext("%(course)s (cancelled after the deadline)")
+    assert line.description == expected % {"course": "Service design in één dag"}
