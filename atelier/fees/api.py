@@ -1,7 +1,7 @@
 """API v1 for billing: charges and the e-invoice (UBL) of an invoice or credit note."""
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
@@ -10,6 +10,8 @@ from ninja.security import django_auth
 from atelier.academy.models import Charge
 from atelier.accounts.access import user_of
 from atelier.api.auth import BearerToken
+from atelier.api.errors import Error, error
+from atelier.api.types import PageQuery
 
 from . import selectors
 from .access import get_invoice_for_user
@@ -17,7 +19,8 @@ from .ubl import UblError, invoice_ubl, ubl_file_name
 
 router = Router(tags=["fees"])
 authenticated = [BearerToken(), django_auth]
-MAX_LIMIT = 1000
+# What happened to a charge: waiting for the next charges run, on an invoice, or cancelled.
+ChargeStateName = Literal["to_invoice", "invoiced", "cancelled"]
 
 
 class ChargeOut(Schema):
@@ -29,7 +32,7 @@ class ChargeOut(Schema):
     edition_id: int
     starts_at: datetime.datetime | None
     amount: str  # a decimal string in euro: what an invoice asks for this charge
-    state: str  # to_invoice, invoiced or cancelled
+    state: ChargeStateName
     invoice_number: str | None
     created_at: datetime.datetime
 
@@ -39,10 +42,8 @@ class ChargePage(Schema):
     items: list[ChargeOut]
 
 
-class ChargeQuery(Schema):
-    state: str = ""
-    limit: int = 100
-    offset: int = 0
+class ChargeQuery(PageQuery):
+    state: ChargeStateName | None = None
 
 
 def _charge(charge: Charge) -> dict[str, Any]:
@@ -66,21 +67,20 @@ def _charge(charge: Charge) -> dict[str, Any]:
 @router.get("/charges", response=ChargePage, auth=authenticated)
 def list_charges(request: HttpRequest, query: Query[ChargeQuery]) -> dict[str, Any]:
     """Charges of paying enrolments: all for administrators, a coordinator's own organisation's."""
-    charges = selectors.filter_charges(selectors.charges_visible_to(user_of(request)), query.state)
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    offset = max(0, query.offset)
-    page = charges[offset : offset + limit]
+    visible = selectors.charges_visible_to(user_of(request))
+    charges = selectors.filter_charges(visible, query.state or "")
+    page = charges[query.offset : query.offset + query.limit]
     return {"count": charges.count(), "items": [_charge(charge) for charge in page]}
 
 
-@router.get("/invoices/{invoice_id}/ubl", auth=authenticated, response={200: None, 422: dict})
+@router.get("/invoices/{invoice_id}/ubl", auth=authenticated, response={200: None, 422: Error})
 def invoice_ubl_xml(request: HttpRequest, invoice_id: int) -> Any:
     """The Peppol BIS Billing 3.0 UBL of an invoice or credit note, its PDF embedded."""
     invoice = get_invoice_for_user(user_of(request), invoice_id)
     try:
         xml = invoice_ubl(invoice)
-    except UblError as error:
-        return 422, {"detail": str(error)}
+    except UblError as refusal:
+        return 422, error(str(refusal))
     response = HttpResponse(xml, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="{ubl_file_name(invoice)}"'
     return response
