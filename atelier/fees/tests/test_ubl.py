@@ -179,3 +179,17 @@ def test_api_serves_the_ubl_and_lists_the_charges(charges_invoice, coordinator, 
     client.force_login(outsider, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(f"/api/v1/invoices/{charges_invoice.pk}/ubl").status_code == 404
     assert client.get("/api/v1/charges").json()["count"] == 0
+
+
+def test_charges_api_filters_by_state_and_refuses_unknown_states_and_huge_offsets(
+    charges_invoice, coordinator
+):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/api/v1/charges?state=invoiced").json()["count"] == 2
+    assert client.get("/api/v1/charges?state=to_invoice").json()["count"] == 0
+    refused = client.get("/api/v1/charges?state=bogus")
+    assert refused.status_code == 422 and refused.json()["problems"]
+    assert client.get("/api/v1/charges?offset=99999999999999999999").status_code == 422
