@@ -68,7 +68,7 @@ def test_participant_gives_feedback(open_visit, participant, session):
     visit = open_visit(locale="en-GB")
     visit.sign_in(participant)
     page = visit.open(f"/academy/sessions/{session.pk}/feedback/")
-    for group in page.get_by_role("group").all():
+    for group in page.locator("main").get_by_role("group").all():
         group.get_by_label("4", exact=True).check()
     page.get_by_label("What could be better?").fill("More time for questions.")
     visit.follow(page.get_by_role("button", name="Send my feedback"))

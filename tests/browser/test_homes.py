@@ -141,7 +141,7 @@ def test_the_trainer_sees_tomorrows_attendance_to_take(open_visit, live_server, 
             ["Mijn volgende sessies", "Service design in een uur"],
         ),
         ("expert@atelier.example", ["Projecten waarvoor je uitgenodigd bent", "Eén voordeur"]),
-        ("admin@atelier.example", ["facturen onbetaald", "Wacht op de medewerkers"]),
+        ("admin@atelier.example", ["onbetaald, € ", "Wacht op de medewerkers"]),
     ],
 )
 def test_each_demo_role_finds_its_next_steps_at_home(
