@@ -17,7 +17,7 @@ LIBRARIES = {
     "pango": "libpangoft2-1.0.so.0 (libc6,x86-64) => /usr/lib/libpangoft2-1.0.so.0",
     "harfbuzz": "libharfbuzz-subset.so.0 (libc6,x86-64) => /usr/lib/libharfbuzz-subset.so.0",
 }
-TOOLS = ("chromedriver", "libreoffice", "msgfmt")
+TOOLS = ("chromedriver", "libreoffice", "msgfmt", "node", "npm")
 EVERYTHING_FOR_TESTS = [
     "libpango-1.0-0",
     "libpangoft2-1.0-0",
@@ -26,6 +26,8 @@ EVERYTHING_FOR_TESTS = [
     "chromium-driver",
     "libreoffice-writer-nogui",
     "gettext",
+    "nodejs",
+    "npm",
 ]
 
 
