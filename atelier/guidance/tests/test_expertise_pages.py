@@ -1,6 +1,7 @@
 """The expertise planner with the database: skills, plans with their rules version, pages."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,8 @@ from atelier.method.models import Technique
 from atelier.projects.models import MemberRole, ProjectMember
 from atelier.projects.services import add_member, plan_technique
 from conftest import make_person
+
+PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "guidance"
 
 pytestmark = pytest.mark.django_db
 AREAS = [area["key"] for area in DEFAULT["areas"]]
@@ -167,7 +170,8 @@ def test_a_member_makes_a_plan_and_reads_it(client, project, participant):
     assert "First interviews with vulnerable residents" in page
     assert "Planned techniques: Interviews with citizens" in page
     assert "€ 3.800,00" in page and "bring in an expert" in page
-    assert "@media print" in page and "version 1 of the rules" in page
+    assert "guidance/expertise.css" in page and "version 1 of the rules" in page
+    assert "@media print" in (PRINT_CSS / "expertise.css").read_text()
 
 
 def test_the_plans_page_shows_the_latest_plan_and_the_history(client, project, participant):

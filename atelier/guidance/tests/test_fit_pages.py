@@ -3,6 +3,7 @@
 import copy
 import io
 import json
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -14,6 +15,8 @@ from atelier.guidance.rules.fit_check import DEFAULT
 from atelier.guidance.services.fit import record_fit_check
 from atelier.guidance.services.rules import current_rules, publish, save_draft, start_draft
 from atelier.projects.services import open_project
+
+PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "guidance"
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +180,8 @@ def test_the_result_page_shows_bars_table_reasons_advice_and_steps(client, proje
     assert "Do the council and management back the project?" in page
     assert "holds the advice back" in page
     assert "Narrow the question to one part of the service" in page
-    assert "@media print" in page
+    assert "guidance/fit.css" in page  # its print rules: @media print
+    assert "@media print" in (PRINT_CSS / "fit.css").read_text()
     assert reverse("guidance:fit_pdf", args=[check.pk]) in page
 
 
