@@ -18,6 +18,8 @@ from atelier.canvases.tests.factories import make_journey, make_project
 from atelier.method.models import ArtefactKind
 from atelier.method.services import load_library
 
+from .browsing import settled
+
 ONE_LINE = """element => {
     const range = document.createRange();
     range.selectNodeContents(element);
@@ -29,13 +31,6 @@ ONE_LINE = """element => {
 @pytest.fixture
 def library(db):
     load_library()  # live-server tests start from a flushed database
-
-
-def settled(page) -> None:
-    page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
-    )
-    page.wait_for_timeout(50)
 
 
 @pytest.mark.browser

@@ -4,6 +4,8 @@
 //   <input data-select-on-focus>      selects its text when focused (links to copy)
 //   <button data-print>               prints the page
 //   <table data-steps="7">            sizes a journey grid (CSS variable --steps)
+//   <div class="table-wrap">          when its table is wider than the frame, it can be
+//                                     reached and scrolled by keyboard (WCAG 2.1.1)
 (function () {
   "use strict";
 
@@ -23,6 +25,40 @@
   sizeGrids(document);
   document.addEventListener("htmx:load", function (event) {
     sizeGrids(event.target);
+  });
+
+  function labelOf(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption && caption.textContent.trim()) {
+      return caption.textContent.trim();
+    }
+    var section = wrap.closest("section");
+    var heading = section ? section.querySelector("h1, h2, h3, h4") : null;
+    return heading ? heading.textContent.trim() : "";
+  }
+
+  function reachScrollingTables(root) {
+    if (!root.querySelectorAll) {
+      return;
+    }
+    Array.prototype.forEach.call(root.querySelectorAll(".table-wrap"), function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) {
+        return;
+      }
+      wrap.setAttribute("tabindex", "0");
+      var label = labelOf(wrap);
+      if (label && !wrap.hasAttribute("role")) {
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", label);
+      }
+    });
+  }
+  reachScrollingTables(document);
+  document.addEventListener("htmx:load", function (event) {
+    reachScrollingTables(event.target);
+  });
+  window.addEventListener("resize", function () {
+    reachScrollingTables(document);
   });
 
   document.addEventListener("submit", function (event) {
