@@ -17,6 +17,7 @@ def enrolment_box(context: template.Context, edition: Edition) -> dict[str, Any]
     return {
         "enrolment": live_enrolment(edition=edition, person=user),
         "is_coordinator": is_coordinator(user),
-        "is_open": edition.status == Edition.Status.PUBLISHED,
+        "is_open": edition.status == Edition.Status.PUBLISHED and not edition.registration_closed,
+        "is_closed": edition.status == Edition.Status.PUBLISHED and edition.registration_closed,
         "confirmed": Enrolment.Status.CONFIRMED,
     }
