@@ -10,12 +10,15 @@ keep no language of their own, and an assertion must not change once handed out.
 import hashlib
 import io
 from email.utils import parseaddr
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pypdfium2
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -156,7 +159,12 @@ def _render_level_png(level_number: int) -> bytes:
 
 def level_badge_png(level_number: int) -> bytes:
     """The level's badge as a PNG, rendered from its SVG once and then cached."""
-    key = f"academy:badge-png:{level_number}"
+    # The key follows the SVG's content, so that a redrawn badge is rendered again.
+    svg = finders.find(f"img/badge-level-{level_number}.svg")
+    if not svg:
+        raise Http404
+    version = hashlib.sha256(Path(str(svg)).read_bytes()).hexdigest()[:16]
+    key = f"academy:badge-png:{level_number}:{version}"
     png = cache.get(key)
     if png is None:
         png = _render_level_png(level_number)
