@@ -288,6 +288,7 @@ PAGES: dict[str, dict[str, Answer]] = {
     "academy:badge_issuer": PUBLIC,
     "academy:badge_class": PUBLIC,
     "academy:badge_assertion": PUBLIC,
+    "academy:badge_png": PUBLIC,  # the baked badge image, public like its assertion
     # The academy's workshop mode, learning path and reports (Geel's team has the participant).
     "academy:workshop_cases": STAFF_ONLY,
     "academy:workshop": STAFF_ONLY,
@@ -754,7 +755,9 @@ def world(
         ("academy:verify", "code"): attendance.certificate.code,
         ("academy:issue_certificates", "pk"): attendance.edition.pk,
         ("academy:badge_class", "number"): 1,
+        ("academy:badge_class", "language"): "en",
         ("academy:badge_assertion", "uid"): attendance.badge.uid,
+        ("academy:badge_png", "uid"): attendance.badge.uid,
         ("academy:workshop", "slug"): learning_path.case.slug,
         ("academy:cohort", "pk"): learning_path.review.milestone.cohort_id,
         ("academy:assign_reviews", "pk"): learning_path.review.milestone_id,

@@ -91,10 +91,34 @@ def _courses() -> dict[int, Course]:
     return courses
 
 
+def on_a_weekday(moment: datetime.datetime) -> datetime.datetime:
+    """The moment, or the same time on the next Monday when it falls in a weekend."""
+    local = moment.astimezone(BRUSSELS)
+    return local + datetime.timedelta(days={5: 2, 6: 1}.get(local.weekday(), 0))
+
+
+def move_weekend_sessions(editions: list[Edition]) -> int:
+    """Moves demo sessions loaded on a Saturday or Sunday to the Monday; how many moved."""
+    moved = 0
+    for edition in editions:
+        sessions = [s for s in edition.sessions.all() if on_a_weekday(s.starts_at) != s.starts_at]
+        for session in sessions:
+            shift = on_a_weekday(session.starts_at) - session.starts_at.astimezone(BRUSSELS)
+            session.starts_at += shift
+            session.ends_at += shift
+            session.save(update_fields=["starts_at", "ends_at"])
+        if sessions:
+            refresh_edition_schedule(edition=edition)
+        moved += len(sessions)
+    return moved
+
+
 def _edition(
     course: Course, first_day: datetime.date, venue: Venue, sessions: int, **fields
 ) -> Edition:
-    start = datetime.datetime.combine(first_day, datetime.time(9, 30), tzinfo=BRUSSELS)
+    start = on_a_weekday(
+        datetime.datetime.combine(first_day, datetime.time(9, 30), tzinfo=BRUSSELS)
+    )
     edition = Edition.objects.create(
         course=course,
         status=Edition.Status.PUBLISHED,
@@ -105,7 +129,7 @@ def _edition(
     )
     hours = 1 if course.level.number == 1 else 7
     for index in range(sessions):
-        begins = start + datetime.timedelta(days=70 * index)
+        begins = on_a_weekday(start + datetime.timedelta(days=70 * index))
         Session.objects.create(
             edition=edition,
             title=f"Dag {index + 1}" if sessions > 1 else "",
@@ -118,10 +142,14 @@ def _edition(
 
 @transaction.atomic
 def load_demo_programme(*, today: datetime.date) -> list[Edition]:
-    """Published editions from next month on; nothing new when the demo editions exist."""
+    """Published editions from next month on; nothing new when the demo editions exist.
+
+    Demo data loaded before sessions were kept off weekends has its weekend sessions moved.
+    """
     courses = _courses()
     existing = list(Edition.objects.filter(course__in=courses.values()).order_by("pk"))
     if existing:
+        move_weekend_sessions(existing)
         return existing
     venues = _venues()
     editions = []

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atelier.lib.bilingual import Bilingual
@@ -149,6 +150,11 @@ class Edition(models.Model):
     @property
     def is_free(self) -> bool:
         return not self.price_member and not self.price_non_member
+
+    @property
+    def registration_closed(self) -> bool:
+        """The deadline has passed: only staff, with a reason, may still enrol someone."""
+        return self.registration_deadline < timezone.now()
 
 
 class Session(models.Model):

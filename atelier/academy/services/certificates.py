@@ -1,7 +1,6 @@
 """Certificates for participants who met the attendance rule, and Open Badges per level."""
 
 import datetime
-import hashlib
 import secrets
 
 import segno
@@ -9,27 +8,14 @@ from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from atelier.academy.models import BadgeAssertion, Certificate, Edition, Level
 from atelier.academy.selectors.attendance import attendance_grid
+from atelier.academy.services.badges import verification_url
 from atelier.academy.services.mail import send_certificate_available
 from atelier.accounts.models import User
 from atelier.lib.pdf import html_to_pdf
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def verification_url(certificate: Certificate) -> str:
-    return absolute_url(reverse("academy:verify", args=[certificate.code]))
-
-
-def hashed_identity(email: str, salt: str) -> str:
-    """The Open Badges recipient identity: sha256 of the address and the salt."""
-    return "sha256$" + hashlib.sha256((email + salt).encode()).hexdigest()
 
 
 @transaction.atomic
@@ -117,10 +103,12 @@ def verification_qr(url: str) -> str:
     return str(segno.make(url, error="m").png_data_uri(scale=4, border=2))
 
 
-def certificate_pdf(certificate: Certificate) -> bytes:
+def certificate_pdf(certificate: Certificate, *, badge_url: str = "") -> bytes:
+    """The certificate as a PDF; `badge_url` adds a line with the Open Badge's address."""
     url = verification_url(certificate)
     context = {
         "certificate": certificate,
+        "badge_url": badge_url,
         "association_name": settings.ASSOCIATION_NAME,
         "verification_url": url,
         "qr": verification_qr(url),

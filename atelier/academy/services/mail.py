@@ -18,6 +18,7 @@ from django_tasks import task
 from atelier.academy.models import Certificate, Edition, Enrolment, Session
 from atelier.accounts.models import User
 
+from . import badges
 from .calendar import sessions_calendar
 
 CONFIRMATION = "confirmation"
@@ -127,10 +128,16 @@ def send_reminder_on_commit(session_id: int, enrolment_id: int) -> None:
 @task()
 def send_certificate_mail(certificate_id: int) -> None:
     certificate = Certificate.objects.select_related("enrolment__person").get(pk=certificate_id)
+    badge = badges.badge_for_certificate(certificate)
     _send(
         person=certificate.enrolment.person,
         template="certificate",
-        context={"certificate": certificate},
+        context={
+            "certificate": certificate,
+            "badge_png_url": badges.baked_badge_url(badge) if badge else "",
+            "badge_assertion_url": badges.assertion_url(badge) if badge else "",
+            "linkedin_url": badges.linkedin_add_url(certificate),
+        },
     )
 
 

@@ -24,6 +24,7 @@ def enrolment_box(context: template.Context, edition: Edition) -> dict[str, Any]
         "billing_form": BillingForm() if paying and not bills_as_member(user) else None,
         "enrolment": live_enrolment(edition=edition, person=user),
         "is_coordinator": is_coordinator(user),
-        "is_open": edition.status == Edition.Status.PUBLISHED,
+        "is_open": edition.status == Edition.Status.PUBLISHED and not edition.registration_closed,
+        "is_closed": edition.status == Edition.Status.PUBLISHED and edition.registration_closed,
         "confirmed": Enrolment.Status.CONFIRMED,
     }

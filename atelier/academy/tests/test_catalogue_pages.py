@@ -236,3 +236,32 @@ def test_edition_page_lists_sessions_in_order():
     starts = [s.starts_at for s in response.context["sessions"]]
     assert starts == sorted(starts) and len(starts) == 3
     assert Session.objects.filter(edition=edition).count() == 3
+
+
+def test_catalogue_shows_closed_for_an_edition_past_its_deadline():
+    closed = make_edition(
+        make_course(title="Te laat", title_en="Too late"),
+        starts=in_days(5),
+        deadline=in_days(-1),
+    )
+    open_ = make_edition(make_course(title="Open", title_en="Open"), starts=in_days(20))
+
+    html = english().get(reverse("academy:catalogue")).content.decode()
+
+    table_rows = html.split('<table id="editions">')[1].split("<tr>")
+    closed_row = next(row for row in table_rows if f"/editions/{closed.pk}/" in row)
+    open_row = next(row for row in table_rows if f"/editions/{open_.pk}/" in row)
+    assert ">closed<" in closed_row and ">closed<" not in open_row
+    cards = html.split('id="edition-cards"')[1].split("</ul>")[0].split('<li class="card')
+    closed_card = next(card for card in cards if f"/editions/{closed.pk}/" in card)
+    assert ">closed<" in closed_card
+
+
+def test_catalogue_lists_each_edition_as_a_card_too():
+    edition = make_edition(make_course(title="Kaart", title_en="Card"), starts=in_days(10))
+
+    html = english().get(reverse("academy:catalogue")).content.decode()
+
+    cards = html.split('id="edition-cards"')[1].split("</ul>")[0]
+    assert f'href="/academy/editions/{edition.pk}/"' in cards
+    assert "Seats left" in cards and "20" in cards

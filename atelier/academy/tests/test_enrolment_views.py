@@ -1,9 +1,12 @@
 """The enrolment pages: the box on an edition, my enrolments, colleagues, participants."""
 
+import datetime
+
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from atelier.academy.models import Enrolment
 from atelier.academy.services.enrolment import enrol
@@ -208,3 +211,74 @@ def test_participants_query_count_does_not_grow(trainer, geel):
         client.get(url)
 
     assert len(many) == len(few)
+
+
+def test_edition_past_its_deadline_shows_closed_instead_of_an_enrol_button(participant):
+    edition = make_edition(deadline=timezone.now() - datetime.timedelta(hours=1))
+
+    for client in (client_for(participant), client_for()):
+        page = edition_page(client, edition)
+        assert "Registration closed on" in page
+        assert reverse("academy:enrol", args=[edition.pk]) not in page
+        assert "Sign in to enrol" not in page
+
+
+def test_edition_before_its_deadline_still_offers_to_enrol(participant):
+    edition = make_edition(deadline=timezone.now() + datetime.timedelta(hours=1))
+
+    page = edition_page(client_for(participant), edition)
+
+    assert reverse("academy:enrol", args=[edition.pk]) in page
+    assert "Registration closed" not in page
+
+
+def waitlisted(participant, outsider) -> Enrolment:
+    full = make_edition(capacity=1)
+    make_enrolment(full, outsider)
+    return enrol(edition=full, person=participant, by=participant)
+
+
+def test_leaving_the_waitlist_asks_to_confirm_first(participant, outsider):
+    enrolment = waitlisted(participant, outsider)
+    url = reverse("academy:cancel", args=[enrolment.pk])
+
+    response = client_for(participant).post(url, {"next": "/academy/my/"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Leave the waitlist?" in page and "number 1 in line" in page
+    assert 'name="confirmed" value="yes"' in page and 'value="/academy/my/"' in page
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.WAITLISTED
+
+
+def test_confirming_takes_the_person_off_the_waitlist(participant, outsider):
+    enrolment = waitlisted(participant, outsider)
+    url = reverse("academy:cancel", args=[enrolment.pk])
+
+    response = client_for(participant).post(url, {"confirmed": "yes", "next": "/academy/my/"})
+
+    assert response.status_code == 302 and response["Location"] == "/academy/my/"
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.CANCELLED
+
+
+def test_confirmation_page_does_not_offer_a_foreign_return_address(participant, outsider):
+    enrolment = waitlisted(participant, outsider)
+    url = reverse("academy:cancel", args=[enrolment.pk])
+
+    page = client_for(participant).post(url, {"next": "https://evil.example/"}).content.decode()
+
+    assert "evil.example" not in page
+    assert reverse("academy:edition", args=[enrolment.edition_id]) in page
+
+
+def test_staff_remove_someone_from_the_waitlist_without_a_confirmation_step(
+    participant, outsider, administrator
+):
+    enrolment = waitlisted(participant, outsider)
+
+    client_for(administrator).post(reverse("academy:cancel", args=[enrolment.pk]))
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.CANCELLED

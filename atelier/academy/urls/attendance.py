@@ -22,10 +22,15 @@ urlpatterns: list[URLPattern] = [
         name="issue_certificates",
     ),
     path("badges/issuer.json", certificates.badge_issuer, name="badge_issuer"),
-    path("badges/levels/<int:number>.json", certificates.badge_class, name="badge_class"),
+    path(
+        "badges/levels/<int:number>/<str:language>.json",
+        certificates.badge_class,
+        name="badge_class",
+    ),
     path(
         "badges/assertions/<uuid:uid>.json",
         certificates.badge_assertion,
         name="badge_assertion",
     ),
+    path("badges/assertions/<uuid:uid>.png", certificates.badge_png, name="badge_png"),
 ]

@@ -1,42 +1,29 @@
 """Certificates: the holder's list and PDF, public verification, issuing, Open Badges."""
 
-from email.utils import parseaddr
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.templatetags.static import static
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from atelier.academy.models import BadgeAssertion, Certificate, Edition, Level
 from atelier.academy.selectors.attendance import attendance_grid
-from atelier.academy.services.certificates import (
-    absolute_url,
-    certificate_pdf,
-    hashed_identity,
-    issue_certificates,
-    verification_url,
-)
+from atelier.academy.selectors.certificates import certificates_with_badges
+from atelier.academy.services import badges
+from atelier.academy.services.certificates import certificate_pdf, issue_certificates
 from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.accounts.models import Role, User
 from atelier.api.auth import accepts_api_token
 
-OPEN_BADGES_CONTEXT = "https://w3id.org/openbadges/v2"
 JSON_LD = "application/ld+json"
 
 
 @login_required
 def my_certificates(request: HttpRequest) -> HttpResponse:
-    certificates = Certificate.objects.filter(enrolment__person=user_of(request)).order_by(
-        "-completed_on", "-pk"
-    )
-    return render(request, "academy/certificates/mine.html", {"certificates": certificates})
+    held = certificates_with_badges(user_of(request))
+    return render(request, "academy/certificates/mine.html", {"held": held})
 
 
 def _may_download(user: User, certificate: Certificate) -> bool:
@@ -56,7 +43,10 @@ def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     certificate = get_object_or_404(Certificate.objects.select_related("enrolment"), code=code)
     if not _may_download(user_of(request), certificate):
         raise Http404
-    response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
+    badge = badges.badge_for_certificate(certificate)
+    badge_url = badges.assertion_url(badge) if badge and not certificate.revoked_at else ""
+    pdf = certificate_pdf(certificate, badge_url=badge_url)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     return response
 
@@ -98,67 +88,36 @@ def _json(data: dict[str, object], status: int = 200) -> JsonResponse:
     return JsonResponse(data, status=status, content_type=JSON_LD)
 
 
-def _issuer_url() -> str:
-    return absolute_url(reverse("academy:badge_issuer"))
-
-
 def badge_issuer(request: HttpRequest) -> JsonResponse:
-    return _json(
-        {
-            "@context": OPEN_BADGES_CONTEXT,
-            "type": "Profile",
-            "id": _issuer_url(),
-            "name": settings.ASSOCIATION_NAME,
-            "url": settings.SITE_URL,
-            "email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-        }
-    )
+    return _json(badges.issuer_json())
 
 
-def badge_class(request: HttpRequest, number: int) -> JsonResponse:
-    level = get_object_or_404(Level, number=number)
-    return _json(
-        {
-            "@context": OPEN_BADGES_CONTEXT,
-            "type": "BadgeClass",
-            "id": absolute_url(reverse("academy:badge_class", args=[number])),
-            "name": _("Service design, level %(number)d: %(name)s")
-            % {"number": level.number, "name": level.name},
-            "description": " ".join(level.objectives) or level.name,
-            "image": absolute_url(static(f"img/badge-level-{level.number}.svg")),
-            "criteria": {
-                "narrative": _(
-                    "Completed a course of level %(number)d and attended the share of its "
-                    "sessions that the course requires."
-                )
-                % {"number": level.number}
-            },
-            "issuer": _issuer_url(),
-        }
+def badge_class(request: HttpRequest, number: int, language: str) -> JsonResponse:
+    if language != badges.badge_language(language):
+        raise Http404
+    return _json(badges.badge_class_json(get_object_or_404(Level, number=number), language))
+
+
+def _badge(uid: str) -> BadgeAssertion:
+    return get_object_or_404(
+        BadgeAssertion.objects.select_related("recipient", "level", "certificate"), uid=uid
     )
 
 
 def badge_assertion(request: HttpRequest, uid: str) -> JsonResponse:
-    badge = get_object_or_404(
-        BadgeAssertion.objects.select_related("recipient", "level", "certificate"), uid=uid
-    )
-    assertion_url = absolute_url(reverse("academy:badge_assertion", args=[badge.uid]))
+    badge = _badge(uid)
     if badge.revoked_at or badge.certificate.revoked_at:
-        return _json({"@context": OPEN_BADGES_CONTEXT, "id": assertion_url, "revoked": True}, 410)
-    return _json(
-        {
-            "@context": OPEN_BADGES_CONTEXT,
-            "type": "Assertion",
-            "id": assertion_url,
-            "recipient": {
-                "type": "email",
-                "hashed": True,
-                "salt": badge.salt,
-                "identity": hashed_identity(badge.recipient.email, badge.salt),
-            },
-            "badge": absolute_url(reverse("academy:badge_class", args=[badge.level.number])),
-            "verification": {"type": "hosted"},
-            "issuedOn": badge.issued_on.isoformat(),
-            "evidence": verification_url(badge.certificate),
-        }
-    )
+        revoked = {"@context": badges.OPEN_BADGES_CONTEXT, "id": badges.assertion_url(badge)}
+        return _json(revoked | {"revoked": True}, 410)
+    return _json(badges.assertion_json(badge))
+
+
+def badge_png(request: HttpRequest, uid: str) -> HttpResponse:
+    """The baked badge: the level's image carrying the assertion's address."""
+    badge = _badge(uid)
+    if badge.revoked_at or badge.certificate.revoked_at:
+        raise Http404
+    response = HttpResponse(badges.baked_badge_png(badge), content_type="image/png")
+    filename = f"badge-level-{badge.level.number}-{badge.uid}.png"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

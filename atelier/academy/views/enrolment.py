@@ -73,6 +73,32 @@ class CancelForm(Form):
     reason = forms.CharField(label=gettext_lazy("Reason"), max_length=300, required=False)
 
 
+def _asks_to_confirm(request: HttpRequest, enrolment: Enrolment) -> bool:
+    """A person leaving their own place in line confirms first: the place is not given back."""
+    return (
+        enrolment.status == Enrolment.Status.WAITLISTED
+        and enrolment.person_id == user_of(request).pk
+        and request.POST.get("confirmed") != "yes"
+    )
+
+
+def _confirm_leaving_waitlist(request: HttpRequest, enrolment: Enrolment) -> HttpResponse:
+    enrolment = (
+        selectors.with_waitlist_position(Enrolment.objects.select_related("edition__course"))
+        .filter(pk=enrolment.pk)
+        .get()
+    )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    context = {
+        "enrolment": enrolment,
+        "next": back,
+        "back": back or reverse("academy:edition", args=[enrolment.edition_id]),
+    }
+    return render(request, "academy/enrolment/confirm_leave_waitlist.html", context)
+
+
 @login_required
 @require_POST
 def cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -81,6 +107,8 @@ def cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404  # someone else's enrolment is not there for this person
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if _asks_to_confirm(request, enrolment):
+        return _confirm_leaving_waitlist(request, enrolment)
     try:
         cancel(enrolment=enrolment, by=user_of(request), reason=reason)
     except EnrolmentRefused as refusal:
