@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
+from pydantic import StrictInt
 
 from atelier.academy.models import Edition, Enrolment, Session
 from atelier.academy.selectors import catalogue as academy_selectors
@@ -258,7 +259,7 @@ def list_editions(request: HttpRequest, query: Query[EditionQuery]) -> dict[str,
 
 
 class EnrolmentIn(Schema):
-    person_id: int | None = None
+    person_id: StrictInt | None = None  # true/false are not people
 
 
 class EnrolmentOut(Schema):

@@ -52,6 +52,7 @@ def _session_tomorrow(today: datetime.date, trainer: User, people: dict) -> Sess
     edition = Edition.objects.create(
         course=course,
         status=Edition.Status.PUBLISHED,
+        language="nl",
         capacity=20,
         registration_deadline=starts - datetime.timedelta(hours=2),
     )

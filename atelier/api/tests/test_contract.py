@@ -141,3 +141,19 @@ def test_services_refuse_a_title_over_the_limit_with_a_message(participant):
         open_project(title="x" * 201, by=participant)
 
     assert refused.value.messages == ["A title holds at most 200 characters; this one has 201."]
+
+
+@pytest.mark.parametrize("person_id", ["false", "true", '"3"', "1.5"])
+def test_an_enrolment_for_a_person_id_that_is_not_a_whole_number_is_refused(
+    client, participant, person_id
+):
+    response = client.generic(
+        "POST",
+        f"{API}/editions/1/enrolments",
+        f'{{"person_id": {person_id}}}',
+        content_type="application/json",
+        **bearer(participant),
+    )
+
+    assert response.status_code == 422
+    assert response.json()["problems"]

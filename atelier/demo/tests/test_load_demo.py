@@ -75,3 +75,13 @@ def test_the_demo_peoples_job_titles_are_dutch():
     assert titles["participant.geel@atelier.example"] == "onthaalmedewerker"
     english = re.compile(r"\b(staff|head|administrator|designer|coordinator|and|of)\b")
     assert [title for title in titles.values() if english.search(title)] == []
+
+
+def test_every_demo_edition_has_a_language_the_api_can_answer(client, demo):
+    from django.conf import settings
+
+    from atelier.academy.models import Edition
+
+    languages = {code for code, _name in settings.LANGUAGES}
+    assert set(Edition.objects.values_list("language", flat=True)) <= languages
+    assert client.get("/api/v1/editions?limit=1000").status_code == 200
