@@ -33,6 +33,15 @@ def test_pages_carry_a_policy_without_inline_script(client, db, path):
     assert policy["img-src"] == "'self' data:"
 
 
+def test_only_the_identity_provider_login_may_send_a_form_to_another_origin(client, db):
+    provider_login = client.get("/accounts/oidc/some-provider/login/")
+    sign_in = client.get("/accounts/login/")
+
+    policy = directives(provider_login["Content-Security-Policy"])
+    assert "form-action" not in policy and policy["script-src"] == "'self'"
+    assert directives(sign_in["Content-Security-Policy"])["form-action"] == "'self'"
+
+
 def test_pages_carry_a_permissions_policy(client, db):
     header = client.get("/")["Permissions-Policy"]
 

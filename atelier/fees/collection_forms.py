@@ -8,13 +8,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from atelier.lib.forms import Form
+from atelier.lib.forms import DateInput, Form
 
 from .models import BillingSettings
 
 
 def date_field(label: Any, **options: Any) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}), **options)
+    return forms.DateField(label=label, widget=DateInput(), **options)
 
 
 class ChargesRunForm(Form):

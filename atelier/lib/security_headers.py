@@ -43,6 +43,13 @@ PERMISSIONS_POLICY = ", ".join(
 CONTENT_SECURITY_POLICY_HEADER = "; ".join(
     f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items()
 )
+# The form that leaves for an organisation's identity provider (allauth's OpenID Connect
+# login) is redirected to that provider's address, which browsers check against
+# form-action too: there, and only there, forms may be sent on to another origin.
+IDENTITY_PROVIDER_PATHS = ("/accounts/oidc/",)
+IDENTITY_PROVIDER_POLICY_HEADER = "; ".join(
+    f"{name} {value}" for name, value in CONTENT_SECURITY_POLICY.items() if name != "form-action"
+)
 
 
 class SecurityHeadersMiddleware:
@@ -51,6 +58,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY_HEADER)
+        policy = (
+            IDENTITY_PROVIDER_POLICY_HEADER
+            if request.path.startswith(IDENTITY_PROVIDER_PATHS)
+            else CONTENT_SECURITY_POLICY_HEADER
+        )
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
