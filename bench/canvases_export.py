@@ -1,7 +1,8 @@
 """Canvas export benchmark: the PDF of a journey of 12 stages × 3 steps × 8 lanes (~300 cards).
 
-Called by bench/run.py (`canvas_export_benchmarks`), or alone on a throw-away SQLite
-database: `.venv/bin/python bench/canvases_export.py [--runs 5]` prints the result lines.
+Called by bench/absolute.py (`make bench-absolute`: `canvas_export_benchmarks`), or alone
+on a throw-away SQLite database: `.venv/bin/python bench/canvases_export.py [--runs 5]`
+prints the result lines.
 The journey stays in the scratch database: later benchmarks do not look at canvases.
 """
 

@@ -5,7 +5,8 @@ one shared string unpacks to 300 MB. Each case here runs `import_population` in 
 process and reports its peak resident memory (VmHWM, reset after Django's start through
 /proc/self/clear_refs) and how much the import added to the memory it started with.
 
-Called by bench/run.py (`upload_benchmarks`), or alone on a throw-away SQLite database:
+Called by bench/absolute.py (`make bench-absolute`: `upload_benchmarks`), or alone on a
+throw-away SQLite database:
 `.venv/bin/python bench/uploads.py` prints the result lines and, with `--record`, appends
 them to bench/RESULTS.md with the machine, date and commit.
 """
