@@ -14,7 +14,7 @@ from . import payment_follow_up as follow_up
 from .collection_forms import HoldForm, ManualMatchForm, RefundForm, UnmatchForm
 from .models import BankLine, Invoice, Payment
 from .reminders import hold_reminders
-from .services import FeeError
+from .views import fee_action
 
 PAGE_SIZE = 50
 
@@ -48,13 +48,15 @@ def match_line(request: HttpRequest, pk: int) -> HttpResponse:
     if invoice is None:
         messages.error(request, _("No invoice has this number."))
         return redirect("fees:payments_follow_up")
-    try:
-        follow_up.match_bank_line(
-            line=line, invoice=invoice, reason=form.cleaned_data["reason"], by=user_of(request)
-        )
-    except FeeError as error:
-        messages.error(request, str(error))
-    else:
+    reason = form.cleaned_data["reason"]
+    if fee_action(
+        request,
+        follow_up.match_bank_line,
+        line=line,
+        invoice=invoice,
+        reason=reason,
+        by=user_of(request),
+    ):
         messages.success(request, _("The payment was booked on %(number)s.") % {"number": invoice})
     return redirect("fees:payments_follow_up")
 
@@ -67,16 +69,14 @@ def refund_line(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _form_errors(form))
         return redirect("fees:payments_follow_up")
-    try:
-        follow_up.record_refund(
-            line=line,
-            refunded_on=form.cleaned_data["refunded_on"],
-            note=form.cleaned_data["note"],
-            by=user_of(request),
-        )
-    except FeeError as error:
-        messages.error(request, str(error))
-    else:
+    if fee_action(
+        request,
+        follow_up.record_refund,
+        line=line,
+        refunded_on=form.cleaned_data["refunded_on"],
+        note=form.cleaned_data["note"],
+        by=user_of(request),
+    ):
         messages.success(request, _("The refund was recorded."))
     return redirect("fees:payments_follow_up")
 
@@ -89,13 +89,10 @@ def unmatch(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the reason for undoing the match."))
         return redirect("fees:invoice_detail", pk=payment.invoice_id)
-    try:
-        follow_up.unmatch_payment(
-            payment=payment, reason=form.cleaned_data["reason"], by=user_of(request)
-        )
-    except FeeError as error:
-        messages.error(request, str(error))
-    else:
+    reason = form.cleaned_data["reason"]
+    if fee_action(
+        request, follow_up.unmatch_payment, payment=payment, reason=reason, by=user_of(request)
+    ):
         messages.success(request, _("The payment was taken off the invoice; match it again."))
     return redirect("fees:invoice_detail", pk=payment.invoice_id)
 
@@ -108,11 +105,14 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
     form = HoldForm(request.POST)
     on_hold = form.is_valid() and form.cleaned_data["on_hold"]
     reason = form.cleaned_data.get("reason", "") if form.is_valid() else ""
-    try:
-        hold_reminders(invoice=invoice, on_hold=on_hold, reason=reason, by=user_of(request))
-    except FeeError as error:
-        messages.error(request, str(error))
-    else:
+    if fee_action(
+        request,
+        hold_reminders,
+        invoice=invoice,
+        on_hold=on_hold,
+        reason=reason,
+        by=user_of(request),
+    ):
         text = _("Reminders are on hold.") if on_hold else _("Reminders go out again.")
         messages.success(request, text)
     return redirect("fees:invoice_detail", pk=invoice.pk)

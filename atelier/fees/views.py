@@ -87,7 +87,7 @@ def tariff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "fees/tariff_detail.html", context)
 
 
-def _fee_action(request: HttpRequest, action, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
+def fee_action(request: HttpRequest, action, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
     """Runs a service; a refusal becomes an error message instead of a crash."""
     try:
         action(*args, **kwargs)
@@ -111,7 +111,7 @@ def tariff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = TariffForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = _fee_action(
+        done = fee_action(
             request,
             services.update_tariff,
             tariff=tariff,
@@ -148,7 +148,7 @@ def rule_edit(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
     formset = BracketFormSet(request.POST or None, initial=brackets, prefix="brackets")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
-        done = _fee_action(
+        done = fee_action(
             request,
             services.update_rule,
             rule=rule,
@@ -192,7 +192,7 @@ def _fee_chart(title: str, groups: list[selectors.Group]) -> BarChart:
 @require_POST
 def tariff_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     tariff = get_object_or_404(Tariff, pk=pk)
-    if _fee_action(request, services.adopt_tariff, tariff=tariff, by=request.user):
+    if fee_action(request, services.adopt_tariff, tariff=tariff, by=request.user):
         messages.success(request, _("The tariff is adopted. You can now compute the fee run."))
     return redirect("fees:tariff_detail", pk=tariff.pk)
 
@@ -214,7 +214,7 @@ def tariff_copy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tariff_delete(request: HttpRequest, pk: int) -> HttpResponse:
     tariff = get_object_or_404(Tariff, pk=pk)
-    if _fee_action(request, services.delete_tariff, tariff=tariff, by=request.user):
+    if fee_action(request, services.delete_tariff, tariff=tariff, by=request.user):
         messages.success(request, _("The draft tariff was deleted."))
         return redirect("fees:index")
     return redirect("fees:tariff_detail", pk=tariff.pk)
@@ -279,7 +279,7 @@ def run_issue(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(FeeRun, pk=pk)
-    if _fee_action(request, services.delete_fee_run, run=run, by=request.user):
+    if fee_action(request, services.delete_fee_run, run=run, by=request.user):
         messages.success(request, _("The draft fee run was deleted."))
         return redirect("fees:index")
     return redirect("fees:run_detail", pk=run.pk)
