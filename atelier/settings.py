@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "atelier.canvases",
     "atelier.guidance",
     "atelier.notifications",
+    "atelier.knowledge",
     "atelier.home",
     "atelier.accounts",
     "atelier.api",
