@@ -10,6 +10,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from atelier.accounts.access import user_of
@@ -265,7 +266,8 @@ def bulk(request: HttpRequest) -> HttpResponse:
     chosen = Question.objects.filter(pk__in=ids)
     assignee = person if request.POST.get("action") == "mine" else None
     count = services.assign_many(questions=chosen, assignee=assignee, by=person)
-    messages.success(request, _("%(count)s question(s) updated.") % {"count": count})
+    updated = ngettext("%(count)s question updated.", "%(count)s questions updated.", count)
+    messages.success(request, updated % {"count": count})
     return redirect(request.POST.get("next") or "advice:queue")
 
 
