@@ -3,11 +3,12 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from atelier.advice import services
-from atelier.advice.models import ClosingDay, DeskSettings, QuestionStatus
+from atelier.advice import reporting, services
+from atelier.advice.models import ClosingDay, DeskSettings, Question, QuestionStatus
 from atelier.advice.working_days import add_working_days
-from atelier.knowledge.models import Kind, Status
+from atelier.knowledge.models import Kind, KnowledgeItem, Status
 from atelier.notifications.models import Kind as NotificationKind
 from atelier.notifications.models import Notification
 
@@ -223,3 +224,42 @@ def test_faq_text_is_escaped(participant, trainer):
         publish=True,
     )
     assert "<script>" not in item.body and "&lt;script&gt;" in item.body
+
+
+def test_a_research_request_is_answered_with_a_list_of_items(participant, trainer):
+    asked = ask(participant, is_research_request=True)
+    item = KnowledgeItem.objects.create(
+        kind=Kind.ARTICLE, title="Participatief begroten", status=Status.PUBLISHED
+    )
+    services.reply(question=asked, by=trainer, body="Zie deze bronnen.", sources=[item])
+    assert list(asked.sources.all()) == [item]
+    assert asked.status == QuestionStatus.ANSWERED
+
+
+def at(year: int, month: int, day: int) -> datetime.datetime:
+    return timezone.make_aware(
+        datetime.datetime.combine(datetime.date(year, month, day), datetime.time(10))
+    )
+
+
+def test_the_report_measures_working_days_and_punctuality(participant, trainer):
+    thursday = at(2026, 12, 24)
+    late = question(participant, asked_at=thursday, due_on=datetime.date(2027, 1, 8))
+    late.first_answered_at = at(2027, 1, 11)
+    late.rating = 2
+    late.save()
+    on_time = question(participant, asked_at=thursday, due_on=datetime.date(2027, 1, 8))
+    on_time.first_answered_at = at(2027, 1, 5)
+    on_time.rating = 5
+    on_time.save()
+    for day in range(26, 32):
+        ClosingDay.objects.create(day=datetime.date(2026, 12, day))
+    result = reporting.report(Question.objects.all())
+    # 24 Dec → 11 Jan: 4, 5, 6, 7, 8 and 11 January = 6; → 5 Jan: 2. Median 4.
+    assert result.speed.median_working_days == 4
+    assert result.speed.on_time == 1 and result.speed.on_time_percent == 50
+    assert result.mean_rating == 3.5 and result.ratings == 2
+    assert result.by_province == [("Antwerpen", 2)]
+    assert late.is_overdue(datetime.date(2027, 1, 20)) and not on_time.is_overdue(
+        datetime.date(2027, 1, 20)
+    )
