@@ -24,6 +24,7 @@ urlpatterns = [
     path("canvases/", include("atelier.canvases.urls")),
     path("shared/", include("atelier.canvases.urls_shared")),
     path("guidance/", include("atelier.guidance.urls")),
+    path("advice/", include("atelier.advice.urls")),
     path("notifications/", include("atelier.notifications.urls")),
     path("home/", include("atelier.home.urls")),
     path("api/v1/", api.urls),

@@ -17,6 +17,7 @@ from atelier.academy.selectors import enrolment as enrolment_selectors
 from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol, may_cancel
 from atelier.accounts.access import get_organisation_people_for_user, people_of
 from atelier.accounts.models import User
+from atelier.advice.api import router as advice_router
 from atelier.canvases.api import router as canvases_router
 from atelier.fees import selectors as fee_selectors
 from atelier.fees.api import router as fees_router
@@ -357,3 +358,4 @@ api.add_router("/", projects_router)
 api.add_router("/", canvases_router)
 api.add_router("/", guidance_router)
 api.add_router("/", fees_router)
+api.add_router("/", advice_router)

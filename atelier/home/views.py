@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from atelier.accounts.access import user_of
 from atelier.accounts.models import Role, User
+from atelier.advice import selectors as advice_selectors
+from atelier.advice.access import may_ask
 
 from . import selectors, services
 from .models import StartHereDismissal
@@ -38,6 +40,7 @@ def personal_home(request: HttpRequest) -> HttpResponse:
         context |= _trainer(person, today)
     if role == Role.ADMINISTRATOR:
         context |= _administrator(today)
+    context |= _advice(person, today)
     return render(request, "home/home.html", context)
 
 
@@ -78,6 +81,25 @@ def _administrator(today: Any) -> dict[str, Any]:
     return {
         "fees": selectors.fee_summary(today),
         "queues": selectors.staff_queues(),
+    }
+
+
+def _advice(person: User, today: Any) -> dict[str, Any]:
+    if person.is_association_staff:
+        return {"advice_waiting": advice_selectors.questions_waiting(person, today)}
+    if not may_ask(person):
+        return {}
+    open_questions, answered = advice_selectors.my_questions(person)
+    organisation = (
+        advice_selectors.organisation_open_questions(person.organisation_id)
+        if selectors.is_coordinator(person) and person.organisation_id
+        else []
+    )
+    return {
+        "advice_asks": True,
+        "advice_open": open_questions,
+        "advice_answered": answered,
+        "advice_organisation": organisation,
     }
 
 

@@ -30,6 +30,8 @@ UPLOAD_LIMITS = {
     "fees:bank_import": 10 * MB,  # bank statements, CSV or CODA
     "canvases:import": 5 * MB,  # a canvas as JSON, or a journey as CSV
     "canvases:portrait": 8 * MB,  # a persona's photo, made small on arrival
+    "advice:ask": 10 * MB,  # a file sent with a question to the advice desk
+    "advice:reply": 10 * MB,  # a file sent with a reply in a question's thread
 }
 DEFAULT_UPLOAD_LIMIT = 5 * MB  # any other file field (the admin's)
 # A request body may exceed the largest file by the other fields and multipart framing.

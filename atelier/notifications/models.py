@@ -17,12 +17,15 @@ class Kind(models.TextChoices):
     INVOICE_ISSUED = "invoice_issued", _("invoice issued")
     INVOICE_OVERDUE = "invoice_overdue", _("invoice overdue")
     QUESTION_ANSWERED = "question_answered", _("question answered")
+    QUESTION_WAITING = "question_waiting", _("the advice desk waits for your reply")
+    QUESTION_ASSIGNED = "question_assigned", _("question assigned to you")
+    QUESTION_REPLIED = "question_replied", _("the asker replied to a question")
     SHARE_LINK_EXPIRING = "share_link_expiring", _("share link about to expire")
 
 
-# Defined for the features that do not exist yet (comments, the advice desk): nothing
-# sends them today, so the preferences page does not offer them.
-NOT_YET_SENT = frozenset({Kind.MENTIONED, Kind.QUESTION_ANSWERED})
+# Defined for the features that do not exist yet (comments): nothing sends them today, so
+# the preferences page does not offer them.
+NOT_YET_SENT = frozenset({Kind.MENTIONED})
 # The academy mails these itself, with the calendar file attached; the notification only
 # shows in Atelier, so that nobody receives two mails for one enrolment.
 MAILED_BY_THE_ACADEMY = frozenset({Kind.ENROLMENT_CONFIRMED, Kind.ENROLMENT_PROMOTED})

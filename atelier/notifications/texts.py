@@ -23,6 +23,9 @@ TEXTS = {
         "Invoice %(number)s of € %(amount)s to %(member)s was due on %(due)s and is unpaid."
     ),
     Kind.QUESTION_ANSWERED: _("Your question “%(question)s” has been answered."),
+    Kind.QUESTION_WAITING: _("The advice desk needs more from you on “%(question)s”."),
+    Kind.QUESTION_ASSIGNED: _("The question “%(question)s” was assigned to you."),
+    Kind.QUESTION_REPLIED: _("%(by)s replied on the question “%(question)s”."),
     Kind.SHARE_LINK_EXPIRING: _("The share link of “%(canvas)s” expires on %(expires)s."),
 }
 

@@ -88,7 +88,7 @@ def test_preferences_are_saved_per_kind(participant):
 
     form = {kind: Delivery.IMMEDIATELY for kind in Kind.values}
     form[Kind.REVIEW_ASSIGNED] = Delivery.DIGEST
-    del form[Kind.MENTIONED], form[Kind.QUESTION_ANSWERED]
+    del form[Kind.MENTIONED]
     del form[Kind.ENROLMENT_CONFIRMED], form[Kind.ENROLMENT_PROMOTED]
     response = client.post("/notifications/preferences/", form)
 
