@@ -215,6 +215,15 @@ ITEMS = [
         "Vanaf maart wijzen we vragen toe volgens het beleidsdomein en bewaken we de beloofde antwoorddatum in werkdagen.",
     ),
     (
+        "news-council-training",
+        Kind.NEWS,
+        "p",
+        "P",
+        "democracy education",
+        "Vorming voor nieuwe raadsleden: de inschrijvingen zijn open",
+        "Onze basisvorming voor nieuwe gemeenteraadsleden loopt in alle provincies. Schrijf u in via de opleidingskalender.",
+    ),
+    (
         "news-archive-2024",
         Kind.NEWS,
         "p",
