@@ -2,11 +2,18 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 
 from atelier.knowledge.extraction import MAX_CHARACTERS, extract_text
 from atelier.lib.uploads import UnreadableFile
 
 from .factories import docx_bytes, pdf_bytes, xlsx_bytes
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_text_of_a_pdf_is_extracted():
