@@ -62,3 +62,42 @@ def test_staff_write_and_publish_an_item_that_a_member_then_reads(
     expect(body.get_by_role("columnheader").first).to_have_text("Column 1")
     expect(page.locator("#audience")).to_have_text("Members only")
     expect(page.get_by_role("button", name="Publish")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_a_member_reads_an_earlier_version_and_is_warned_off_a_replaced_note(
+    open_visit, trainer, participant, topic
+):
+    from atelier.knowledge.models import Audience, Kind
+    from atelier.knowledge.services import save_item
+
+    newer = KnowledgeItem.objects.create(
+        kind=Kind.LEGAL_NOTE, title="Nota 2025", audience=Audience.MEMBERS,
+        status=Status.PUBLISHED, body="## Nieuw",
+    )  # fmt: skip
+    older = KnowledgeItem.objects.create(
+        kind=Kind.LEGAL_NOTE, title="Nota 2019", audience=Audience.MEMBERS,
+        status=Status.PUBLISHED, body="## Oude regels", replaced_by=newer,
+    )  # fmt: skip
+    data = {"kind": Kind.LEGAL_NOTE, "title": "Nota 2019", "body": "## Bijgewerkt"}
+    save_item(item=older, data=data, topics=[topic], revision=1, by=trainer)
+
+    member = open_visit(locale="en-GB")
+    member.sign_in(participant)
+    page = member.open(f"/knowledge/{older.pk}/")
+    banner = page.get_by_role("alert")
+    expect(banner).to_contain_text("Out of date")
+    member.follow(page.get_by_role("link", name="One earlier version"))
+    member.follow(page.get_by_role("link", name="Nota 2019", exact=True))
+    expect(page.locator(".knowledge-body h2")).to_have_text("Oude regels")
+    page = member.open(f"/knowledge/{older.pk}/")
+    member.follow(page.get_by_role("alert").get_by_role("link", name="Nota 2025"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nota 2025")
+
+    staff = open_visit(locale="en-GB")
+    staff.sign_in(trainer)
+    page = staff.open("/knowledge/topics/")
+    staff.follow(page.get_by_role("link", name="Social policy and OCMW"))
+    page.get_by_label("Name in English").fill("Social policy")
+    staff.follow(page.get_by_role("button", name="Save"))
+    expect(page.get_by_role("link", name="Social policy", exact=True)).to_be_visible()
