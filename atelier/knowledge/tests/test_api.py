@@ -133,3 +133,17 @@ def test_the_schema_documents_the_knowledge_endpoints_and_enums():
     assert set(components[kind_ref]["enum"]) == set(Kind.values)
     page = components["KnowledgePage"]
     assert page["required"] == ["count", "items"]
+
+
+def test_the_list_query_count_does_not_grow_with_items(
+    client, participant, django_assert_max_num_queries
+):
+    headers = bearer(participant)
+    make_item("Eerste", topics=("finance", "digital"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(API, **headers)
+    for number in range(15):
+        make_item(f"Item {number}", topics=("finance", "housing"), author=participant)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(API, **headers)
+    assert response.json()["count"] == 16
