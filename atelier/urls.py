@@ -20,6 +20,7 @@ urlpatterns = [
     path("fees/", include("atelier.fees.urls")),
     path("academy/", include("atelier.academy.urls")),
     path("method/", include("atelier.method.urls")),
+    path("knowledge/", include("atelier.knowledge.urls")),
     path("projects/", include("atelier.projects.urls")),
     path("canvases/", include("atelier.canvases.urls")),
     path("shared/", include("atelier.canvases.urls_shared")),

@@ -23,6 +23,7 @@ from atelier.fees import selectors as fee_selectors
 from atelier.fees.api import router as fees_router
 from atelier.fees.models import Invoice
 from atelier.guidance.api import router as guidance_router
+from atelier.knowledge.api import router as knowledge_router
 from atelier.members import selectors
 from atelier.members.models import Organisation, OrganisationType, SizeClass, Succession
 from atelier.method.api import router as method_router
@@ -359,3 +360,4 @@ api.add_router("/", canvases_router)
 api.add_router("/", guidance_router)
 api.add_router("/", fees_router)
 api.add_router("/", advice_router)
+api.add_router("/", knowledge_router)

@@ -32,6 +32,7 @@ UPLOAD_LIMITS = {
     "canvases:portrait": 8 * MB,  # a persona's photo, made small on arrival
     "advice:ask": 10 * MB,  # a file sent with a question to the advice desk
     "advice:reply": 10 * MB,  # a file sent with a reply in a question's thread
+    "knowledge:attachment_add": 20 * MB,  # a knowledge item's PDF, DOCX or XLSX
 }
 DEFAULT_UPLOAD_LIMIT = 5 * MB  # any other file field (the admin's)
 # A request body may exceed the largest file by the other fields and multipart framing.

@@ -11,6 +11,7 @@ from atelier.fees.demo import load_demo_fees
 from atelier.governance.demo import load_demo_governance
 from atelier.guidance.demo import load_demo_guidance
 from atelier.home.demo import load_demo_home
+from atelier.knowledge.demo import load_demo_knowledge
 from atelier.members.reference_data import load_flemish_registry
 from atelier.projects.demo import load_demo_workspace
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         academy = load_demo_academy(today=timezone.localdate())
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
+        knowledge = load_demo_knowledge()  # needs the demo trainer as author
         advice = load_demo_advice(today=timezone.localdate())
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         self.stdout.write(
@@ -44,6 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Academy: {academy}")
         self.stdout.write(f"Workspace: {workspace}")
         self.stdout.write(f"Guidance: {guidance}")
+        self.stdout.write(f"Knowledge: {knowledge}")
         self.stdout.write(f"Advice desk: {advice}")
         self.stdout.write(f"Homes: {home}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,1 @@
+"""Knowledge pages: everyone reads what their audience allows, association staff write."""
