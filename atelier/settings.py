@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "atelier.guidance",
     "atelier.notifications",
     "atelier.knowledge",
+    "atelier.library",
     "atelier.home",
     "atelier.accounts",
     "atelier.api",

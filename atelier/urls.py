@@ -25,6 +25,8 @@ urlpatterns = [
     path("shared/", include("atelier.canvases.urls_shared")),
     path("guidance/", include("atelier.guidance.urls")),
     path("notifications/", include("atelier.notifications.urls")),
+    path("knowledge/", include("atelier.knowledge.urls_distribution")),
+    path("library/", include("atelier.library.urls")),
     path("home/", include("atelier.home.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

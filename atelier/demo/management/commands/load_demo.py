@@ -10,6 +10,7 @@ from atelier.fees.demo import load_demo_fees
 from atelier.governance.demo import load_demo_governance
 from atelier.guidance.demo import load_demo_guidance
 from atelier.home.demo import load_demo_home
+from atelier.library.demo import load_demo_library
 from atelier.members.reference_data import load_flemish_registry
 from atelier.projects.demo import load_demo_workspace
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         academy = load_demo_academy(today=timezone.localdate())
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
+        library = load_demo_library(today=timezone.localdate())
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
@@ -42,6 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Academy: {academy}")
         self.stdout.write(f"Workspace: {workspace}")
         self.stdout.write(f"Guidance: {guidance}")
+        self.stdout.write(f"Library: {library}")
         self.stdout.write(f"Homes: {home}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
