@@ -40,3 +40,10 @@ def new_items_for(
         .distinct()
         .order_by("-published_at", "pk")
     )
+
+
+def is_following(person: User, topic: Topic) -> bool:
+    """For the follow button on a topic's listing."""
+    return (
+        person.is_authenticated and TopicFollow.objects.filter(person=person, topic=topic).exists()
+    )
