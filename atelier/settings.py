@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "atelier.notifications",
     "atelier.knowledge",
     "atelier.advice",
+    "atelier.library",
     "atelier.home",
     "atelier.accounts",
     "atelier.api",

@@ -20,6 +20,8 @@ urlpatterns = [
     path("fees/", include("atelier.fees.urls")),
     path("academy/", include("atelier.academy.urls")),
     path("method/", include("atelier.method.urls")),
+    # Following, feeds and orders first: the knowledge pages have a topics/<slug>/ route.
+    path("knowledge/", include("atelier.knowledge.urls_distribution")),
     path("knowledge/", include("atelier.knowledge.urls")),
     path("projects/", include("atelier.projects.urls")),
     path("canvases/", include("atelier.canvases.urls")),
@@ -27,6 +29,7 @@ urlpatterns = [
     path("guidance/", include("atelier.guidance.urls")),
     path("advice/", include("atelier.advice.urls")),
     path("notifications/", include("atelier.notifications.urls")),
+    path("library/", include("atelier.library.urls")),
     path("home/", include("atelier.home.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

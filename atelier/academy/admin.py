@@ -13,8 +13,9 @@ class LevelAdmin(admin.ModelAdmin):
 
 @admin.register(models.Course)
 class CourseAdmin(admin.ModelAdmin):
-    list_display = ["title_nl", "level", "attendance_share"]
-    list_filter = ["level"]
+    list_display = ["title_nl", "kind", "level", "audience", "attendance_share"]
+    list_filter = ["kind", "level", "audience"]
+    filter_horizontal = ["topics"]
 
 
 @admin.register(models.Venue)
@@ -30,7 +31,7 @@ class SessionInline(admin.TabularInline):
 @admin.register(models.Edition)
 class EditionAdmin(admin.ModelAdmin):
     list_display = ["course", "starts_at", "language", "status", "capacity", "confirmed_count"]
-    list_filter = ["status", "language", "course__level"]
+    list_filter = ["status", "language", "course__kind", "course__level"]
     readonly_fields = ["starts_at", "confirmed_count", "waitlist_count"]
     inlines = [SessionInline]
 

@@ -11,7 +11,7 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
-from atelier.academy.models import Edition, Enrolment, Session
+from atelier.academy.models import CourseKind, Edition, Enrolment, Session
 from atelier.academy.selectors import catalogue as academy_selectors
 from atelier.academy.selectors import enrolment as enrolment_selectors
 from atelier.academy.services.enrolment import EnrolmentRefused, cancel, enrol, may_cancel
@@ -206,6 +206,9 @@ class EditionQuery(PageQuery):
     province: Text = ""  # a province's NIS code: "10000"
     month: Month | None = None  # YYYY-MM
     language: Literal["nl", "en"] | None = None
+    kind: CourseKind | None = None
+    audience: Literal["councillors", "staff"] | None = None
+    topic: Text = ""  # a knowledge topic's slug
 
 
 def _month(text: str) -> datetime.date | None:
@@ -227,12 +230,14 @@ def _edition_session(session: Session) -> dict[str, Any]:
 
 
 def _edition(request: HttpRequest, edition: Edition) -> dict[str, Any]:
-    level = edition.course.level
+    course, level = edition.course, edition.course.level
     return {
         "id": edition.pk,
-        "course_title": edition.course.title,
-        "level_number": level.number,
-        "level_name": level.name,
+        "course_title": course.title,
+        "kind": course.kind,
+        "audience": course.audience or None,
+        "level_number": level.number if level else None,
+        "level_name": level.name if level else None,
         "language": edition.language,
         "starts_at": edition.starts_at,
         "seats_left": edition.seats_left,
@@ -254,6 +259,9 @@ def list_editions(request: HttpRequest, query: Query[EditionQuery]) -> dict[str,
         province=query.province,
         month=_month(query.month or ""),
         language=query.language or "",
+        kind=query.kind or "",
+        audience=query.audience or "",
+        topic=query.topic,
     )
     editions = academy_selectors.with_sessions(academy_selectors.catalogue(filters))
     page = editions[query.offset : query.offset + query.limit]

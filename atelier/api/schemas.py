@@ -108,8 +108,10 @@ class EditionSessionOut(Schema):
 class EditionOut(Schema):
     id: int
     course_title: str
-    level_number: int
-    level_name: str
+    kind: Literal["training", "seminar"]
+    audience: Literal["councillors", "staff", "both"] | None  # whom a seminar is for
+    level_number: int | None  # seminars have no level
+    level_name: str | None
     language: Literal["nl", "en"]
     starts_at: datetime.datetime | None
     seats_left: int

@@ -15,6 +15,7 @@ from atelier.api.types import PageQuery
 
 from . import selectors
 from .access import get_invoice_for_user
+from .selectors import enrolment_of, order_of
 from .ubl import UblError, invoice_ubl, ubl_file_name
 
 router = Router(tags=["fees"])
@@ -28,8 +29,9 @@ class ChargeOut(Schema):
     organisation_id: int | None
     organisation_name: str | None
     participant: str
-    course_title: str
-    edition_id: int
+    course_title: str  # the course, or for a print order the book or magazine issue
+    edition_id: int | None
+    print_order_id: int | None
     starts_at: datetime.datetime | None
     amount: str  # a decimal string in euro: what an invoice asks for this charge
     state: ChargeStateName
@@ -46,17 +48,34 @@ class ChargeQuery(PageQuery):
     state: ChargeStateName | None = None
 
 
+def _what(charge: Charge) -> dict[str, Any]:
+    """Who and what a charge bills: an enrolment's participant and course, or a print order."""
+    if charge.order_id:
+        order, person = order_of(charge), order_of(charge).ordered_by
+        return {
+            "participant": (person.get_full_name() or person.email) if person else "",
+            "course_title": order.item.title,
+            "edition_id": None,
+            "print_order_id": order.pk,
+            "starts_at": None,
+        }
+    enrolment = enrolment_of(charge)
+    return {
+        "participant": enrolment.person.get_full_name() or enrolment.person.email,
+        "course_title": enrolment.edition.course.title_nl,
+        "edition_id": enrolment.edition_id,
+        "print_order_id": None,
+        "starts_at": enrolment.edition.starts_at,
+    }
+
+
 def _charge(charge: Charge) -> dict[str, Any]:
-    enrolment = charge.enrolment
     line = getattr(charge, "invoice_line", None)
     return {
         "id": charge.pk,
         "organisation_id": charge.organisation_id,
         "organisation_name": charge.organisation.name if charge.organisation else None,
-        "participant": enrolment.person.get_full_name() or enrolment.person.email,
-        "course_title": enrolment.edition.course.title_nl,
-        "edition_id": enrolment.edition_id,
-        "starts_at": enrolment.edition.starts_at,
+        **_what(charge),
         "amount": str(charge.billable_amount),
         "state": selectors.charge_state(charge),
         "invoice_number": line.invoice.display_number if line else None,

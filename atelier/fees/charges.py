@@ -1,9 +1,9 @@
 """Writes for charges: the charges run that invoices them, and what a cancellation costs.
 
-A charge is what one paying enrolment costs. The charges run puts every charge not yet
-invoiced on one invoice per organisation (a line per charge), in the invoice series of
-the fee runs; a participant outside any member organisation gets an invoice of their own,
-to the billing details they gave when enrolling.
+A charge is what one paying enrolment, or one print order of books or magazines, costs.
+The charges run puts every charge not yet invoiced on one invoice per organisation (a line
+per charge), in the invoice series of the fee runs; a participant outside any member
+organisation gets an invoice of their own, to the billing details they gave when enrolling.
 """
 
 import datetime
@@ -30,7 +30,7 @@ from .models import (
     InvoiceLine,
     PriceKind,
 )
-from .selectors import creditable_amount
+from .selectors import creditable_amount, enrolment_of, order_of
 from .services import _reference, _reserve_numbers, credit_invoice
 
 ZERO = Decimal("0.00")
@@ -42,7 +42,11 @@ def uninvoiced_charges() -> QuerySet[Charge]:
         Charge.objects.filter(invoice_line__isnull=True)
         .filter(Q(cancelled_at__isnull=True) | Q(retained_amount__gt=0))
         .select_related(
-            "organisation", "enrolment__person", "enrolment__edition__course", "enrolment"
+            "organisation",
+            "enrolment__person",
+            "enrolment__edition__course",
+            "order__item",
+            "order__ordered_by",
         )
         .order_by("organisation__name_nl", "created_at", "pk")
     )
@@ -56,13 +60,30 @@ def _group_key(charge: Charge) -> tuple:
     """Members get one invoice each; others one per set of billing details they gave."""
     if _billed_as_member(charge):
         return ("member", charge.organisation_id)
-    enrolment = charge.enrolment
+    if charge.order_id:
+        return ("other", charge.organisation_id, "organisation")
+    enrolment = enrolment_of(charge)
     payer = enrolment.billing_company_number or enrolment.billing_name.strip().lower()
     return ("other", charge.organisation_id, payer or f"person-{enrolment.person_id}")
 
 
+def _order_description(charge: Charge, language: str) -> str:
+    order = order_of(charge)
+    with override(language):
+        text = _("%(item)s: %(quantity)s printed copies at %(price)s each") % {
+            "item": order.item.title,
+            "quantity": order.quantity,
+            "price": order.unit_price,
+        }
+        if charge.cancelled_at:
+            text = _("%(order)s (cancelled)") % {"order": text}
+        return text[:300]
+
+
 def line_description(charge: Charge, language: str) -> str:
-    edition = charge.enrolment.edition
+    if charge.order_id:
+        return _order_description(charge, language)
+    edition = enrolment_of(charge).edition
     with override(language):
         title = edition.course.title_en if language == "en" and edition.course.title_en else None
         text = title or edition.course.title_nl
@@ -71,14 +92,30 @@ def line_description(charge: Charge, language: str) -> str:
         return text[:300]
 
 
-def _line(charge: Charge, invoice: Invoice, position: int) -> InvoiceLine:
-    edition = charge.enrolment.edition
+def _order_line(charge: Charge, invoice: Invoice, position: int) -> InvoiceLine:
+    order, person = order_of(charge), order_of(charge).ordered_by
     return InvoiceLine(
         invoice=invoice,
         position=position,
         charge=charge,
         description=line_description(charge, invoice.language),
-        participant=charge.enrolment.person.get_full_name()[:200] or charge.enrolment.person.email,
+        participant=(person.get_full_name() or person.email)[:200] if person else "",
+        service_date=timezone.localdate(order.ordered_at),
+        price_kind=PriceKind.MEMBER if _billed_as_member(charge) else PriceKind.NON_MEMBER,
+        amount=charge.billable_amount,
+    )
+
+
+def _line(charge: Charge, invoice: Invoice, position: int) -> InvoiceLine:
+    if charge.order_id:
+        return _order_line(charge, invoice, position)
+    edition, person = enrolment_of(charge).edition, enrolment_of(charge).person
+    return InvoiceLine(
+        invoice=invoice,
+        position=position,
+        charge=charge,
+        description=line_description(charge, invoice.language),
+        participant=person.get_full_name()[:200] or person.email,
         service_date=timezone.localdate(edition.starts_at) if edition.starts_at else None,
         price_kind=PriceKind.MEMBER if _billed_as_member(charge) else PriceKind.NON_MEMBER,
         amount=charge.billable_amount,
@@ -87,7 +124,7 @@ def _line(charge: Charge, invoice: Invoice, position: int) -> InvoiceLine:
 
 def _recipient(charge: Charge) -> dict[str, str]:
     """Who the invoice is addressed to, as the registry or the enrolment says now."""
-    organisation, enrolment = charge.organisation, charge.enrolment
+    organisation, enrolment = charge.organisation, enrolment_of(charge)
     if organisation is not None and organisation.is_member:
         return {
             "recipient_name": organisation.name,
@@ -95,6 +132,16 @@ def _recipient(charge: Charge) -> dict[str, str]:
             "recipient_company_number": organisation.company_number,
             "recipient_address": "",
             "recipient_email": "",
+            "buyer_reference": "",
+        }
+    if charge.order_id and organisation is not None:
+        orderer = order_of(charge).ordered_by
+        return {
+            "recipient_name": organisation.name[:200],
+            "recipient_identifier": organisation.identifier,
+            "recipient_company_number": organisation.company_number,
+            "recipient_address": "",
+            "recipient_email": orderer.email if orderer else "",
             "buyer_reference": "",
         }
     name = enrolment.billing_name or (organisation.name if organisation else "")

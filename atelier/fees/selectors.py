@@ -4,14 +4,16 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from atelier.academy.models import Charge
+from atelier.academy.models import Charge, Enrolment
 from atelier.accounts.models import Role, User
+from atelier.knowledge.models import PrintOrder
 from atelier.members.models import (
     SIZE_CLASS_BOUNDS,
     Organisation,
@@ -300,12 +302,24 @@ class ChargeState:
     CANCELLED = "cancelled"
 
 
+def enrolment_of(charge: Charge) -> Enrolment:
+    """The enrolment of a charge known to bill one (the other kind bills a print order)."""
+    return cast(Enrolment, charge.enrolment)
+
+
+def order_of(charge: Charge) -> PrintOrder:
+    """The print order of a charge known to bill one."""
+    return cast(PrintOrder, charge.order)
+
+
 def charges_with_invoice() -> QuerySet[Charge]:
     """Charges with what the lists show: participant, edition and the invoice, if any."""
     return Charge.objects.select_related(
         "organisation",
         "enrolment__person",
         "enrolment__edition__course",
+        "order__item",
+        "order__ordered_by",
         "invoice_line__invoice",
     ).order_by("-created_at", "-pk")
 

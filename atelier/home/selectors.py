@@ -142,7 +142,9 @@ def open_invoices(organisation_id: int, today: datetime.date) -> list[InvoiceLin
 
 def open_charges(organisation_id: int) -> list[Charge]:
     return list(
-        Charge.objects.filter(organisation_id=organisation_id, cancelled_at__isnull=True)
+        Charge.objects.filter(
+            organisation_id=organisation_id, cancelled_at__isnull=True, enrolment__isnull=False
+        )
         .select_related("enrolment__person", "enrolment__edition__course")
         .order_by("-created_at")[:SHOWN]
     )

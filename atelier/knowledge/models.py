@@ -202,3 +202,11 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+from .distribution_models import (  # noqa: E402, F401
+    DigestEntry,
+    DigestRecipient,
+    PrintOrder,
+    TopicFollow,
+)

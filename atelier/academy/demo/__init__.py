@@ -6,6 +6,7 @@ from .attendance import load_demo_attendance
 from .enrolment import load_demo_enrolment
 from .learning_path import load_demo_learning_path
 from .programme import load_demo_programme
+from .seminars import load_demo_seminars
 from .workshop import load_demo_workshop
 
 
@@ -16,4 +17,5 @@ def load_demo_academy(*, today: datetime.date) -> str:
     load_demo_attendance(today=today)
     load_demo_enrolment(today=today)
     load_demo_learning_path()
-    return f"{len(editions)} editions"
+    seminars = load_demo_seminars(today=today)
+    return f"{len(editions)} editions, {len(seminars)} seminar editions"

@@ -119,15 +119,16 @@ def _edition(
     start = on_a_weekday(
         datetime.datetime.combine(first_day, datetime.time(9, 30), tzinfo=BRUSSELS)
     )
+    introduction = course.level is not None and course.level.number == 1
+    fields.setdefault("price_member", Decimal("0.00") if introduction else Decimal("95.00"))
+    fields.setdefault("price_non_member", Decimal("0.00") if introduction else Decimal("190.00"))
     edition = Edition.objects.create(
         course=course,
         status=Edition.Status.PUBLISHED,
         registration_deadline=start - datetime.timedelta(days=3),
-        price_member=Decimal("0.00") if course.level.number == 1 else Decimal("95.00"),
-        price_non_member=Decimal("0.00") if course.level.number == 1 else Decimal("190.00"),
         **fields,
     )
-    hours = 1 if course.level.number == 1 else 7
+    hours = 1 if introduction else 7
     for index in range(sessions):
         begins = on_a_weekday(start + datetime.timedelta(days=70 * index))
         Session.objects.create(

@@ -28,8 +28,10 @@ from .participation import (  # noqa: F401
 from .programme import (  # noqa: F401
     Bilingual,
     Course,
+    CourseKind,
     Edition,
     Level,
+    SeminarAudience,
     Session,
     Venue,
 )

@@ -95,8 +95,22 @@ class Enrolment(models.Model):
 class Charge(models.Model):
     """What a paying enrolment costs its organisation, for the association's invoicing."""
 
+    # A charge bills either a paying enrolment or a print order of books or magazines.
     enrolment = models.OneToOneField(
-        Enrolment, on_delete=models.PROTECT, related_name="charge", verbose_name=_("enrolment")
+        Enrolment,
+        on_delete=models.PROTECT,
+        related_name="charge",
+        verbose_name=_("enrolment"),
+        null=True,
+        blank=True,
+    )
+    order = models.OneToOneField(
+        "knowledge.PrintOrder",
+        on_delete=models.PROTECT,
+        related_name="charge",
+        verbose_name=_("print order"),
+        null=True,
+        blank=True,
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -118,6 +132,13 @@ class Charge(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("charge")
         verbose_name_plural = _("charges")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(enrolment__isnull=False, order__isnull=True)
+                | models.Q(enrolment__isnull=True, order__isnull=False),
+                name="charge_for_enrolment_or_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.amount}"

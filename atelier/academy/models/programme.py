@@ -42,9 +42,41 @@ class Level(Bilingual):
         return [line for line in self.in_language("objectives").splitlines() if line.strip()]
 
 
+class CourseKind(models.TextChoices):
+    TRAINING = "training", _("training")
+    SEMINAR = "seminar", _("seminar")
+
+
+class SeminarAudience(models.TextChoices):
+    COUNCILLORS = "councillors", _("councillors")
+    STAFF = "staff", _("municipal staff")
+    BOTH = "both", _("councillors and staff")
+
+
 class Course(Bilingual):
+    """A training of one of the three levels, or a seminar (studiedag) outside them."""
+
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CourseKind, default=CourseKind.TRAINING
+    )
     level = models.ForeignKey(
-        Level, on_delete=models.PROTECT, related_name="courses", verbose_name=_("level")
+        Level,
+        on_delete=models.PROTECT,
+        related_name="courses",
+        verbose_name=_("level"),
+        null=True,
+        blank=True,
+        help_text=_("Trainings have a level; seminars have none."),
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=12,
+        choices=SeminarAudience,
+        blank=True,
+        help_text=_("Whom a seminar is for."),
+    )
+    topics = models.ManyToManyField(
+        "knowledge.Topic", verbose_name=_("topics"), related_name="courses", blank=True
     )
     title_nl = models.CharField(_("title (Dutch)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
@@ -60,9 +92,16 @@ class Course(Bilingual):
     )
 
     class Meta:
-        ordering = ["level__number", "title_nl"]
+        ordering = ["kind", "level__number", "title_nl"]
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=CourseKind.TRAINING, level__isnull=False)
+                | Q(kind=CourseKind.SEMINAR, level__isnull=True),
+                name="course_training_has_level_seminar_not",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -74,6 +113,10 @@ class Course(Bilingual):
     @property
     def summary(self) -> str:
         return self.in_language("summary")
+
+    @property
+    def is_seminar(self) -> bool:
+        return self.kind == CourseKind.SEMINAR
 
 
 class Venue(models.Model):

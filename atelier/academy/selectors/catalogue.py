@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from atelier.academy.models import CalendarFeed, Edition, Enrolment, Session
+from atelier.academy.models import (
+    CalendarFeed,
+    CourseKind,
+    Edition,
+    Enrolment,
+    SeminarAudience,
+    Session,
+)
 from atelier.accounts.models import User
 
 
@@ -16,6 +23,9 @@ class CatalogueFilter:
     province: str = ""  # NIS code
     month: datetime.date | None = None  # the first day of the month
     language: str = ""
+    kind: str = ""  # training or seminar
+    audience: str = ""  # councillors or staff: seminars for them or for both
+    topic: str = ""  # a knowledge topic's slug
 
 
 def with_sessions(editions: QuerySet[Edition]) -> QuerySet[Edition]:
@@ -54,7 +64,17 @@ def catalogue(filters: CatalogueFilter) -> QuerySet[Edition]:
         editions = editions.filter(starts_at__gte=start, starts_at__lt=end)
     if filters.language:
         editions = editions.filter(language=filters.language)
-    return editions.order_by("starts_at", "pk")
+    return _seminar_filters(editions, filters).order_by("starts_at", "pk")
+
+
+def _seminar_filters(editions: QuerySet[Edition], filters: CatalogueFilter) -> QuerySet[Edition]:
+    if filters.kind in CourseKind.values:
+        editions = editions.filter(course__kind=filters.kind)
+    if filters.audience in (SeminarAudience.COUNCILLORS, SeminarAudience.STAFF):
+        editions = editions.filter(course__audience__in=[filters.audience, SeminarAudience.BOTH])
+    if filters.topic:
+        editions = editions.filter(course__topics__slug=filters.topic)
+    return editions
 
 
 def edition_for(user: User, pk: int) -> Edition | None:

@@ -20,7 +20,12 @@ from atelier.lib.pdf import html_to_pdf
 
 @transaction.atomic
 def issue_certificates(*, edition: Edition, by: User) -> list[Certificate]:
-    """Certificates (and level badges) for qualifying participants who have none yet."""
+    """Certificates (and level badges) for qualifying participants who have none yet.
+
+    Seminars lie outside the three levels: they give no level certificate.
+    """
+    if edition.course.level_id is None:
+        return []
     Edition.objects.select_for_update().filter(pk=edition.pk).first()
     grid = attendance_grid(edition)
     if not grid.sessions:
@@ -37,13 +42,13 @@ def issue_certificates(*, edition: Edition, by: User) -> list[Certificate]:
             enrolment=row.enrolment,
             holder_name=str(row.enrolment.person),
             course_title=course.title,
-            level_number=course.level.number,
+            level_number=course.level.number,  # type: ignore[union-attr]
             completed_on=completed_on,
         )
         for row in grid.rows
         if row.meets_rule and row.enrolment.pk not in held
     ]
-    _award_badges(certificates, course.level)
+    _award_badges(certificates, course.level)  # type: ignore[arg-type]
     for certificate in certificates:
         send_certificate_available(certificate)
     return certificates

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from atelier.academy.models import Edition, Enrolment, Level
+from atelier.academy.models import CourseKind, Edition, Enrolment, Level, SeminarAudience
 from atelier.academy.selectors import catalogue as selectors
 from atelier.academy.services.calendar import (
     calendar_feed_of,
@@ -25,6 +25,7 @@ from atelier.academy.services.calendar import (
 from atelier.accounts.access import user_of
 from atelier.accounts.decorators import staff_required
 from atelier.api.auth import accepts_api_token
+from atelier.knowledge.models import Topic
 from atelier.lib.forms import Form
 from atelier.lib.htmx import HtmxHttpRequest
 from atelier.members.models import Province
@@ -46,6 +47,21 @@ class CatalogueFilterForm(Form):
         required=False,
         choices=[("", gettext_lazy("All languages")), *settings.LANGUAGES],
     )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        required=False,
+        choices=[("", gettext_lazy("Training and seminars")), *CourseKind.choices],
+    )
+    audience = forms.ChoiceField(
+        label=gettext_lazy("For"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Everyone")),
+            (SeminarAudience.COUNCILLORS, SeminarAudience.COUNCILLORS.label),
+            (SeminarAudience.STAFF, SeminarAudience.STAFF.label),
+        ],
+    )
+    topic = forms.ChoiceField(label=gettext_lazy("Topic"), required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -54,6 +70,9 @@ class CatalogueFilterForm(Form):
         ]
         self.fields["province"].choices = [("", _("All provinces"))] + [  # type: ignore[attr-defined]
             (p.nis_code, p.name) for p in Province.objects.all()
+        ]
+        self.fields["topic"].choices = [("", _("All topics"))] + [  # type: ignore[attr-defined]
+            (t.slug, t.name) for t in Topic.objects.filter(is_active=True)
         ]
 
     def to_filter(self) -> selectors.CatalogueFilter:
@@ -69,6 +88,9 @@ class CatalogueFilterForm(Form):
             province=data["province"],
             month=month,
             language=data["language"],
+            kind=data["kind"],
+            audience=data["audience"],
+            topic=data["topic"],
         )
 
 

@@ -12,6 +12,7 @@ from atelier.governance.demo import load_demo_governance
 from atelier.guidance.demo import load_demo_guidance
 from atelier.home.demo import load_demo_home
 from atelier.knowledge.demo import load_demo_knowledge
+from atelier.library.demo import load_demo_library
 from atelier.members.reference_data import load_flemish_registry
 from atelier.projects.demo import load_demo_workspace
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
         knowledge = load_demo_knowledge()  # needs the demo trainer as author
         advice = load_demo_advice(today=timezone.localdate())
+        library = load_demo_library(today=timezone.localdate())
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
@@ -48,6 +50,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Guidance: {guidance}")
         self.stdout.write(f"Knowledge: {knowledge}")
         self.stdout.write(f"Advice desk: {advice}")
+        self.stdout.write(f"Library: {library}")
         self.stdout.write(f"Homes: {home}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:

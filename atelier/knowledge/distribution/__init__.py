@@ -1,0 +1,1 @@
+"""Distribution of knowledge: following topics, the weekly digest, Atom feeds, print orders."""
