@@ -76,3 +76,10 @@ class MilestoneInline(admin.TabularInline):
 class CohortAdmin(admin.ModelAdmin):
     list_display = ["name", "starts_on", "ends_on", "coach"]
     inlines = [TeamInline, MilestoneInline]
+
+
+@admin.register(models.Material)
+class MaterialAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "course", "edition", "session", "visibility"]
+    list_filter = ["kind", "visibility"]
+    raw_id_fields = ["course", "edition", "session", "knowledge_item"]

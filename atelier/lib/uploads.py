@@ -30,6 +30,7 @@ UPLOAD_LIMITS = {
     "fees:bank_import": 10 * MB,  # bank statements, CSV or CODA
     "canvases:import": 5 * MB,  # a canvas as JSON, or a journey as CSV
     "canvases:portrait": 8 * MB,  # a persona's photo, made small on arrival
+    "academy:materials": 20 * MB,  # slides and handouts; recordings are links
 }
 DEFAULT_UPLOAD_LIMIT = 5 * MB  # any other file field (the admin's)
 # A request body may exceed the largest file by the other fields and multipart framing.

@@ -17,6 +17,11 @@ from .learning_path import (  # noqa: F401
     ReviewScore,
     Team,
 )
+from .materials import (  # noqa: F401
+    Material,
+    MaterialKind,
+    Visibility,
+)
 from .participation import (  # noqa: F401
     ATTENDED,
     Attendance,
