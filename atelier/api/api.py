@@ -11,6 +11,7 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
+from atelier.academy.api import router as academy_router
 from atelier.academy.models import Edition, Enrolment, Session
 from atelier.academy.selectors import catalogue as academy_selectors
 from atelier.academy.selectors import enrolment as enrolment_selectors
@@ -357,3 +358,4 @@ api.add_router("/", projects_router)
 api.add_router("/", canvases_router)
 api.add_router("/", guidance_router)
 api.add_router("/", fees_router)
+api.add_router("/", academy_router)

@@ -7,6 +7,11 @@ from .feedback import (  # noqa: F401
     FeedbackResponse,
     QuestionKind,
 )
+from .impact import (  # noqa: F401
+    ProjectOutcome,
+    ServiceChange,
+    ServiceOutcome,
+)
 from .learning_path import (  # noqa: F401
     Cohort,
     Milestone,
