@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from atelier.academy.demo import load_demo_academy
+from atelier.academy.demo.impact import load_demo_impact
 from atelier.accounts.models import Role, User
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
 from atelier.fees.demo import load_demo_fees
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         academy = load_demo_academy(today=timezone.localdate())
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
+        impact = load_demo_impact(today=timezone.localdate())  # needs Lennik's first round
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
@@ -42,6 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Academy: {academy}")
         self.stdout.write(f"Workspace: {workspace}")
         self.stdout.write(f"Guidance: {guidance}")
+        self.stdout.write(f"Impact: {impact}")
         self.stdout.write(f"Homes: {home}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
