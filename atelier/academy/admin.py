@@ -42,7 +42,8 @@ class EditionAdmin(admin.ModelAdmin):
 
 @admin.register(models.FeedbackQuestion)
 class FeedbackQuestionAdmin(admin.ModelAdmin):
-    list_display = ["position", "text_nl", "kind", "is_active"]
+    list_display = ["position", "text_nl", "kind", "course", "is_active"]
+    list_filter = ["kind", "is_active", ("course", admin.EmptyFieldListFilter)]
 
 
 @admin.register(models.ReviewCriterion)

@@ -1,6 +1,6 @@
 """The academy's URLs, gathered from one module per part of the programme."""
 
-from . import attendance, catalogue, enrolment, materials, workshop
+from . import attendance, catalogue, enrolment, materials, surveys, workshop
 
 app_name = "academy"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     *attendance.urlpatterns,
     *workshop.urlpatterns,
     *materials.urlpatterns,
+    *surveys.urlpatterns,
 ]
