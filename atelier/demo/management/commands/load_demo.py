@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from atelier.academy.demo import load_demo_academy
 from atelier.academy.demo.impact import load_demo_impact
+from atelier.academy.demo.workshop_canvases import link_demo_workshop_canvases
 from atelier.accounts.models import Role, User
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
 from atelier.fees.demo import load_demo_fees
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         fee_run = administrator and load_demo_fees(year=timezone.localdate().year, by=administrator)
         academy = load_demo_academy(today=timezone.localdate())
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
+        link_demo_workshop_canvases()  # the workshop's slides show the project's canvases
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
         impact = load_demo_impact(today=timezone.localdate())  # needs Lennik's first round
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
