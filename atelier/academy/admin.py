@@ -43,7 +43,8 @@ class EditionAdmin(admin.ModelAdmin):
 
 @admin.register(models.FeedbackQuestion)
 class FeedbackQuestionAdmin(admin.ModelAdmin):
-    list_display = ["position", "text_nl", "kind", "is_active"]
+    list_display = ["position", "text_nl", "kind", "course", "is_active"]
+    list_filter = ["kind", "is_active", ("course", admin.EmptyFieldListFilter)]
 
 
 @admin.register(models.ReviewCriterion)
@@ -77,3 +78,10 @@ class MilestoneInline(admin.TabularInline):
 class CohortAdmin(admin.ModelAdmin):
     list_display = ["name", "starts_on", "ends_on", "coach"]
     inlines = [TeamInline, MilestoneInline]
+
+
+@admin.register(models.Material)
+class MaterialAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "course", "edition", "session", "visibility"]
+    list_filter = ["kind", "visibility"]
+    raw_id_fields = ["course", "edition", "session", "knowledge_item"]

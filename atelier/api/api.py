@@ -11,6 +11,7 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
+from atelier.academy.api import router as academy_router
 from atelier.academy.models import CourseKind, Edition, Enrolment, Session
 from atelier.academy.selectors import catalogue as academy_selectors
 from atelier.academy.selectors import enrolment as enrolment_selectors
@@ -369,3 +370,4 @@ api.add_router("/", guidance_router)
 api.add_router("/", fees_router)
 api.add_router("/", advice_router)
 api.add_router("/", knowledge_router)
+api.add_router("/", academy_router)

@@ -5,6 +5,7 @@ import datetime
 from .attendance import load_demo_attendance
 from .enrolment import load_demo_enrolment
 from .learning_path import load_demo_learning_path
+from .materials import load_demo_materials
 from .programme import load_demo_programme
 from .seminars import load_demo_seminars
 from .workshop import load_demo_workshop
@@ -15,6 +16,7 @@ def load_demo_academy(*, today: datetime.date) -> str:
     editions = load_demo_programme(today=today)
     load_demo_workshop()
     load_demo_attendance(today=today)
+    load_demo_materials(today=today)
     load_demo_enrolment(today=today)
     load_demo_learning_path()
     seminars = load_demo_seminars(today=today)

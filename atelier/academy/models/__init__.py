@@ -7,6 +7,11 @@ from .feedback import (  # noqa: F401
     FeedbackResponse,
     QuestionKind,
 )
+from .impact import (  # noqa: F401
+    ProjectOutcome,
+    ServiceChange,
+    ServiceOutcome,
+)
 from .learning_path import (  # noqa: F401
     Cohort,
     Milestone,
@@ -16,6 +21,11 @@ from .learning_path import (  # noqa: F401
     ReviewCriterion,
     ReviewScore,
     Team,
+)
+from .materials import (  # noqa: F401
+    Material,
+    MaterialKind,
+    Visibility,
 )
 from .participation import (  # noqa: F401
     ATTENDED,

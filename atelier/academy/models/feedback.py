@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .participation import Enrolment
@@ -13,15 +14,33 @@ from .programme import Bilingual, Session
 class QuestionKind(models.TextChoices):
     RATING = "rating", _("rating from 1 to 5")
     OPEN = "open", _("open answer")
+    CHOICE = "choice", _("one choice of several")
 
 
 class FeedbackQuestion(Bilingual):
-    """A question of the survey after each session; staff keep the list."""
+    """A question of the survey after each session; staff keep the list.
 
+    The questions without a course are the default set; a course with active questions of
+    its own asks those instead.
+    """
+
+    course = models.ForeignKey(
+        "academy.Course",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="feedback_questions",
+        verbose_name=_("course"),
+        help_text=_("Empty for the default questions, asked where a course has none of its own."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind)
     text_nl = models.CharField(_("question (Dutch)"), max_length=300)
     text_en = models.CharField(_("question (English)"), max_length=300, blank=True)
+    choices_nl = models.TextField(
+        _("choices (Dutch)"), blank=True, help_text=_("For a choice question: one option a line.")
+    )
+    choices_en = models.TextField(_("choices (English)"), blank=True)
     is_active = models.BooleanField(_("asked"), default=True)
 
     class Meta:
@@ -35,6 +54,14 @@ class FeedbackQuestion(Bilingual):
     @property
     def text(self) -> str:
         return self.in_language("text")
+
+    @property
+    def options(self) -> list[tuple[str, str]]:
+        """(stored value, label) per option: the Dutch text is stored, whatever the language."""
+        dutch = [line.strip() for line in self.choices_nl.splitlines() if line.strip()]
+        english = [line.strip() for line in self.choices_en.splitlines() if line.strip()]
+        labels = english if get_language() == "en" and len(english) == len(dutch) else dutch
+        return list(zip(dutch, labels, strict=True))
 
 
 class FeedbackReceipt(models.Model):

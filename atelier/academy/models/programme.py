@@ -220,6 +220,12 @@ class Session(models.Model):
         verbose_name=_("trainer"),
     )
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    techniques = models.ManyToManyField(
+        "method.Technique",
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("method cards used"),
+    )
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -48,6 +48,22 @@ class CaseSlide(Bilingual):
     body_en = models.TextField(_("text (English)"), blank=True)
     notes_nl = models.TextField(_("presenter notes (Dutch)"), blank=True)
     notes_en = models.TextField(_("presenter notes (English)"), blank=True)
+    # Drawn live from the case's project each time the slide is shown.
+    canvas = models.ForeignKey(
+        "canvases.Canvas",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("canvas shown"),
+        help_text=_("A journey, blueprint or stakeholder map of the case's project."),
+    )
+    exercise_minutes = models.PositiveSmallIntegerField(
+        _("exercise (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("For an exercise slide: the time the timer counts down."),
+    )
 
     class Meta:
         ordering = ["case", "position"]

@@ -4,8 +4,9 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 
 from atelier.academy.models import (
     ATTENDED,
@@ -18,6 +19,7 @@ from atelier.academy.models import (
     QuestionKind,
     Session,
 )
+from atelier.academy.selectors.surveys import questions_for
 
 # Below this many answers, results could point at a person: they stay hidden.
 MINIMUM_ANSWERS = 3
@@ -91,8 +93,17 @@ class QuestionResult:
     question: FeedbackQuestion
     answers: int
     mean: Decimal | None = None
-    distribution: list[tuple[int, int]] = field(default_factory=list)
+    distribution: list[tuple[Any, int]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+
+
+def _questions_of(edition: Edition) -> QuerySet[FeedbackQuestion]:
+    """The questions the edition's survey asks now, and any it asked before a change."""
+    answered = FeedbackAnswer.objects.filter(response__session__edition=edition).values("question")
+    asked = questions_for(edition.course).values("pk")
+    return FeedbackQuestion.objects.filter(Q(pk__in=answered) | Q(pk__in=asked)).order_by(
+        "course", "position", "pk"
+    )
 
 
 def feedback_results(edition: Edition) -> tuple[int, list[QuestionResult]]:
@@ -113,8 +124,12 @@ def feedback_results(edition: Edition) -> tuple[int, list[QuestionResult]]:
     ):
         texts[question_id].append(text)
     results = []
-    for question in FeedbackQuestion.objects.filter(is_active=True):
-        if question.kind == QuestionKind.RATING:
+    for question in _questions_of(edition):
+        if question.kind == QuestionKind.CHOICE:
+            chosen = Counter(texts[question.pk])
+            options = [(label, chosen[value]) for value, label in question.options]
+            results.append(QuestionResult(question, sum(chosen.values()), distribution=options))
+        elif question.kind == QuestionKind.RATING:
             counter = counts[question.pk]
             total = sum(counter.values())
             mean = (

@@ -1,9 +1,11 @@
 """The survey after a session: one answer per participant, not linked to them."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from atelier.academy.models import (
+    Course,
     Enrolment,
     FeedbackAnswer,
     FeedbackQuestion,
@@ -64,3 +66,60 @@ def submit_feedback(
             rows.append(FeedbackAnswer(response=response, question_id=question_id, text=str(value)))
     FeedbackAnswer.objects.bulk_create(rows)
     return response
+
+
+# The questionnaire per course ------------------------------------------------------------
+
+
+@transaction.atomic
+def copy_default_questions(*, course: Course, by: User) -> list[FeedbackQuestion]:
+    """Gives the course its own copy of the default questions, to change from there."""
+    if course.feedback_questions.filter(is_active=True).exists():
+        return list(course.feedback_questions.filter(is_active=True))
+    copies = [
+        FeedbackQuestion(
+            course=course,
+            position=question.position,
+            kind=question.kind,
+            text_nl=question.text_nl,
+            text_en=question.text_en,
+            choices_nl=question.choices_nl,
+            choices_en=question.choices_en,
+        )
+        for question in FeedbackQuestion.objects.filter(course__isnull=True, is_active=True)
+    ]
+    return FeedbackQuestion.objects.bulk_create(copies)
+
+
+@transaction.atomic
+def add_question(
+    *,
+    course: Course,
+    kind: str,
+    text_nl: str,
+    text_en: str = "",
+    choices_nl: str = "",
+    choices_en: str = "",
+    by: User,
+) -> FeedbackQuestion:
+    """Adds a question at the end of the course's own questionnaire."""
+    last = course.feedback_questions.aggregate(last=Max("position"))["last"]
+    return FeedbackQuestion.objects.create(
+        course=course,
+        kind=kind,
+        position=(last or 0) + 1,
+        text_nl=text_nl.strip(),
+        text_en=text_en.strip(),
+        choices_nl=choices_nl.strip(),
+        choices_en=choices_en.strip(),
+    )
+
+
+@transaction.atomic
+def retire_question(*, question: FeedbackQuestion, by: User) -> None:
+    """No longer asks the question; one that was answered is kept for the earlier results."""
+    if question.answers.exists():
+        question.is_active = False
+        question.save(update_fields=["is_active"])
+    else:
+        question.delete()

@@ -1,6 +1,6 @@
 """The academy's URLs, gathered from one module per part of the programme."""
 
-from . import attendance, catalogue, enrolment, workshop
+from . import attendance, catalogue, enrolment, materials, surveys, workshop
 
 app_name = "academy"
 urlpatterns = [
@@ -8,4 +8,6 @@ urlpatterns = [
     *enrolment.urlpatterns,
     *attendance.urlpatterns,
     *workshop.urlpatterns,
+    *materials.urlpatterns,
+    *surveys.urlpatterns,
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from atelier.academy.views import learning_path, reporting, workshop
+from atelier.academy.views import impact, learning_path, outcomes, reporting, workshop
 
 urlpatterns: list[URLPattern] = [
     path("workshop/", workshop.workshop_cases, name="workshop_cases"),
@@ -24,4 +24,8 @@ urlpatterns: list[URLPattern] = [
     path("reviews/<int:pk>/re-review/", learning_path.request_re_review, name="re_review"),
     path("reports/", reporting.reports, name="reports"),
     path("reports/export.<str:file_format>", reporting.reports_export, name="reports_export"),
+    path("impact/", impact.impact, name="impact"),
+    path("projects/<int:pk>/outcome/", outcomes.project_outcome, name="project_outcome"),
+    path("impact/export.<str:file_format>", impact.impact_export, name="impact_export"),
+    path("impact/report.pdf", impact.impact_pdf, name="impact_pdf"),
 ]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from atelier.academy.models import CourseKind, Edition, Enrolment, Level, SeminarAudience
 from atelier.academy.selectors import catalogue as selectors
+from atelier.academy.selectors import materials as material_selectors
 from atelier.academy.services.calendar import (
     calendar_feed_of,
     reset_calendar_feed,
@@ -119,7 +120,7 @@ def _edition_or_404(request: HttpRequest, pk: int) -> Edition:
 @require_GET
 def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     edition = _edition_or_404(request, pk)
-    sessions = list(edition.sessions.select_related("venue", "trainer"))
+    sessions = list(material_selectors.sessions_with_cards(edition))
     user = request.user
     confirmed = (
         user.is_authenticated
@@ -131,6 +132,8 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sessions": sessions,
         "feedback_sessions": [s for s in sessions if s.starts_at <= now] if confirmed else [],
         "may_manage": user.is_authenticated and user.is_association_staff,  # type: ignore[union-attr]
+        "may_manage_materials": material_selectors.may_manage_materials(user, edition),  # type: ignore[arg-type]
+        "shown": material_selectors.edition_materials(user, edition, sessions),  # type: ignore[arg-type]
     }
     return render(request, "academy/catalogue/edition_detail.html", context)
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from atelier.academy.models import Edition, FeedbackQuestion, QuestionKind, Session
 from atelier.academy.selectors import attendance as selectors
+from atelier.academy.selectors.surveys import questions_for
 from atelier.academy.services.feedback import (
     AlreadyAnswered,
     feedback_enrolment,
@@ -46,6 +47,13 @@ class FeedbackForm(Form):
                     required=False,
                     help_text=_("1 is poor, 5 is excellent."),
                 )
+            elif question.kind == QuestionKind.CHOICE:
+                field = forms.ChoiceField(
+                    label=question.text,
+                    choices=question.options,
+                    widget=forms.RadioSelect,
+                    required=False,
+                )
             else:
                 field = forms.CharField(
                     label=question.text, widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -70,7 +78,7 @@ def feedback_form(request: HttpRequest, pk: int) -> HttpResponse:
     if has_answered(session, enrolment):
         context["answered"] = True
         return render(request, "academy/feedback/closed.html", context)
-    questions = list(FeedbackQuestion.objects.filter(is_active=True))
+    questions = list(questions_for(session.edition.course))
     form = FeedbackForm(request.POST or None, questions=questions)
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,10 +119,10 @@ def feedback_results_for(edition: Edition) -> tuple[int, list[dict[str, Any]]]:
     shown = []
     for result in results:
         chart = None
-        if result.question.kind == QuestionKind.RATING:
+        if result.question.kind in (QuestionKind.RATING, QuestionKind.CHOICE):
             chart = bar_chart(
                 result.question.text,
-                [(str(rating), count, str(count)) for rating, count in result.distribution],
+                [(str(label), count, str(count)) for label, count in result.distribution],
             )
         shown.append(
             {"result": result, "chart": chart, "chart_id": f"question-{result.question.pk}"}

@@ -16,7 +16,7 @@ def workshop_cases(request: HttpRequest) -> HttpResponse:
 @staff_required
 def workshop(request: HttpRequest, slug: str) -> HttpResponse:
     case = get_object_or_404(WorkshopCase, slug=slug)
-    slides = list(case.slides.all())
+    slides = list(case.slides.select_related("canvas"))
     current = _slide_number(request.GET.get("slide"), len(slides))
     context = {"case": case, "slides": slides, "current": current, "total": len(slides)}
     return render(request, "academy/workshop/presenter.html", context)

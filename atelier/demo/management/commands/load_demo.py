@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from atelier.academy.demo import load_demo_academy
+from atelier.academy.demo.impact import load_demo_impact
+from atelier.academy.demo.workshop_canvases import link_demo_workshop_canvases
 from atelier.accounts.models import Role, User
 from atelier.advice.demo import load_demo_advice
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
@@ -29,10 +31,12 @@ class Command(BaseCommand):
         fee_run = administrator and load_demo_fees(year=timezone.localdate().year, by=administrator)
         academy = load_demo_academy(today=timezone.localdate())
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
+        link_demo_workshop_canvases()  # the workshop's slides show the project's canvases
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
         knowledge = load_demo_knowledge()  # needs the demo trainer as author
         advice = load_demo_advice(today=timezone.localdate())
         library = load_demo_library(today=timezone.localdate())
+        impact = load_demo_impact(today=timezone.localdate())  # needs Lennik's first round
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
@@ -51,6 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Knowledge: {knowledge}")
         self.stdout.write(f"Advice desk: {advice}")
         self.stdout.write(f"Library: {library}")
+        self.stdout.write(f"Impact: {impact}")
         self.stdout.write(f"Homes: {home}")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
