@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "atelier.members",
+    "atelier.companies",
     "atelier.governance",
     "atelier.fees",
     "atelier.academy",

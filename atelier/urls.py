@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("atelier.accounts.urls")),
     path("members/", include("atelier.members.urls")),
+    path("companies/", include("atelier.companies.urls")),
     path("governance/", include("atelier.governance.urls")),
     path("fees/", include("atelier.fees.urls")),
     path("academy/", include("atelier.academy.urls")),

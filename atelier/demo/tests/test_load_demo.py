@@ -33,7 +33,7 @@ def test_load_demo_twice_duplicates_nothing(demo):
 
     assert counts() == after_first
     assert after_first[1] == len(DEMO_PEOPLE)
-    assert Organisation.objects.filter(type=OrganisationType.INTERMUNICIPAL).count() == 5
+    assert Organisation.objects.filter(type=OrganisationType.INTERMUNICIPAL).count() == 50
 
 
 def test_load_demo_reports_the_registry_and_the_sign_ins(demo):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from atelier.academy.demo import load_demo_academy
 from atelier.accounts.models import Role, User
+from atelier.companies.demo import load_demo_companies
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
 from atelier.fees.demo import load_demo_fees
 from atelier.governance.demo import load_demo_governance
@@ -19,7 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = load_flemish_registry()
-        companies = load_demo_intermunicipals()
+        load_demo_intermunicipals()
+        companies = load_demo_companies()  # profiles and participants, and 45 more
         people = load_demo_people()
         governance = load_demo_governance()
         administrator = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
