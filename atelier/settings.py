@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "atelier.members",
     "atelier.companies",
+    "atelier.contacts",
     "atelier.governance",
     "atelier.fees",
     "atelier.academy",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("atelier.accounts.urls")),
     path("members/", include("atelier.members.urls")),
     path("companies/", include("atelier.companies.urls")),
+    path("contacts/", include("atelier.contacts.urls")),
     path("governance/", include("atelier.governance.urls")),
     path("fees/", include("atelier.fees.urls")),
     path("academy/", include("atelier.academy.urls")),
