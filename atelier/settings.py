@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "atelier.members",
     "atelier.companies",
     "atelier.contacts",
+    "atelier.mailings",
     "atelier.governance",
     "atelier.fees",
     "atelier.academy",

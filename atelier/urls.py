@@ -18,6 +18,7 @@ urlpatterns = [
     path("members/", include("atelier.members.urls")),
     path("companies/", include("atelier.companies.urls")),
     path("contacts/", include("atelier.contacts.urls")),
+    path("mailings/", include("atelier.mailings.urls")),
     path("governance/", include("atelier.governance.urls")),
     path("fees/", include("atelier.fees.urls")),
     path("academy/", include("atelier.academy.urls")),
