@@ -21,12 +21,19 @@ def merged(text: str, values: dict[str, str], *, escape: bool = False) -> str:
     return _FIELD.sub(value, text)
 
 
-def html_body(markdown: str, values: dict[str, str]) -> str:
-    """Markdown rendered and sanitised; merge values are escaped as they go into the HTML."""
+def html_template(markdown: str) -> str:
+    """The Markdown rendered and sanitised once per mailing, merge fields as placeholders."""
     placeholders = {f: f"MERGEFIELD{f.upper()}END" for f in MERGE_FIELDS}
-    safe = nh3.clean(_markdown.render(merged(markdown, placeholders)))
-    return re.sub(
-        "MERGEFIELD(" + "|".join(f.upper() for f in MERGE_FIELDS) + ")END",
-        lambda m: html.escape(values.get(m[1].lower(), "")),
-        safe,
-    )
+    return nh3.clean(_markdown.render(merged(markdown, placeholders)))
+
+
+_PLACEHOLDER = re.compile("MERGEFIELD(" + "|".join(f.upper() for f in MERGE_FIELDS) + ")END")
+
+
+def filled_html(template: str, values: dict[str, str]) -> str:
+    """The rendered template with each recipient's values, escaped as they go into HTML."""
+    return _PLACEHOLDER.sub(lambda m: html.escape(values.get(m[1].lower(), "")), template)
+
+
+def html_body(markdown: str, values: dict[str, str]) -> str:
+    return filled_html(html_template(markdown), values)

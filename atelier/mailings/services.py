@@ -17,7 +17,7 @@ from django_tasks import task
 from atelier.accounts.models import User
 from atelier.contacts.models import Contact
 
-from .body import html_body, merged
+from .body import filled_html, html_body, html_template, merged
 from .models import Delivery, Mailing, Segment, Unsubscription
 from .selectors import segment_contacts, with_current_functions
 
@@ -74,7 +74,10 @@ def unsubscribe_url(email: str, kind: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("mailings:unsubscribe", args=[token])
 
 
-def _message(mailing: Mailing, email: str, values: dict[str, str]) -> EmailMultiAlternatives:
+def _message(
+    mailing: Mailing, email: str, values: dict[str, str], template: str | None = None
+) -> EmailMultiAlternatives:
+    """The e-mail for one recipient; `template` is the body rendered once for the mailing."""
     link = unsubscribe_url(email, mailing.kind)
     with translation.override(values.get("language") or "nl"):
         footer = _("You receive this as a contact of your organisation. Unsubscribe: %(url)s")
@@ -86,9 +89,8 @@ def _message(mailing: Mailing, email: str, values: dict[str, str]) -> EmailMulti
         to=[email],
         headers={"List-Unsubscribe": f"<{link}>"},
     )
-    message.attach_alternative(
-        html_body(mailing.body, values) + f"<hr><p>{html.escape(footer)}</p>", "text/html"
-    )
+    body = filled_html(template, values) if template else html_body(mailing.body, values)
+    message.attach_alternative(body + f"<hr><p>{html.escape(footer)}</p>", "text/html")
     return message
 
 
@@ -154,6 +156,7 @@ def queue_mailing(*, mailing: Mailing, by: User) -> Queued:
 def send_mailing(mailing_id: int) -> None:
     """Sends the queued deliveries batch by batch over one connection, logging each."""
     mailing = Mailing.objects.get(pk=mailing_id)
+    template = html_template(mailing.body)
     last = 0
     with get_connection() as connection:
         while True:
@@ -165,15 +168,15 @@ def send_mailing(mailing_id: int) -> None:
             if not batch:
                 break
             for delivery in batch:
-                _send_one(connection, mailing, delivery)
+                _send_one(connection, mailing, delivery, template)
             Delivery.objects.bulk_update(batch, ["status", "sent_at", "error"])
             last = batch[-1].pk
     mailing.status, mailing.finished_at = Mailing.Status.SENT, timezone.now()
     mailing.save(update_fields=["status", "finished_at"])
 
 
-def _send_one(connection: Any, mailing: Mailing, delivery: Delivery) -> None:
-    message = _message(mailing, delivery.email, delivery.merge)
+def _send_one(connection: Any, mailing: Mailing, delivery: Delivery, template: str) -> None:
+    message = _message(mailing, delivery.email, delivery.merge, template)
     message.connection = connection
     try:
         message.send()
