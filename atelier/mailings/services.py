@@ -1,5 +1,6 @@
 """Segments, mailings, the queue that sends them in batches, and unsubscribing."""
 
+import functools
 import html
 import smtplib
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from atelier.accounts.models import User
-from atelier.contacts.models import Contact
+from atelier.contacts.models import Contact, FunctionKind
 
 from .body import filled_html, html_body, html_template, merged
 from .models import Delivery, Mailing, Segment, Unsubscription
@@ -55,12 +56,18 @@ def save_mailing(
     return mailing
 
 
+@functools.cache
+def _function_name(kind: str, language: str) -> str:
+    # Switching the language per contact costs more than the rest of queuing one.
+    with translation.override(language):
+        return str(FunctionKind(kind).label)
+
+
 def merge_values(contact: Contact) -> dict[str, str]:
     functions = getattr(contact, "current_functions", None)
     if functions is None:
         functions = list(contact.functions.filter(ends_on__isnull=True))
-    with translation.override(contact.language):
-        function = ", ".join(str(f.get_kind_display()) for f in functions)
+    function = ", ".join(_function_name(f.kind, contact.language) for f in functions)
     return {
         "name": contact.name,
         "function": function,
