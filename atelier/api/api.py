@@ -20,12 +20,15 @@ from atelier.accounts.access import get_organisation_people_for_user, people_of
 from atelier.accounts.models import User
 from atelier.advice.api import router as advice_router
 from atelier.canvases.api import router as canvases_router
+from atelier.companies.api import router as companies_router
+from atelier.contacts.api import router as contacts_router
 from atelier.fees import selectors as fee_selectors
 from atelier.fees.api import router as fees_router
 from atelier.fees.models import Invoice
 from atelier.guidance.api import router as guidance_router
 from atelier.knowledge.api import router as knowledge_router
 from atelier.members import selectors
+from atelier.members.api import router as population_router
 from atelier.members.models import Organisation, OrganisationType, SizeClass, Succession
 from atelier.method.api import router as method_router
 from atelier.projects.api import router as projects_router
@@ -371,3 +374,6 @@ api.add_router("/", fees_router)
 api.add_router("/", advice_router)
 api.add_router("/", knowledge_router)
 api.add_router("/", academy_router)
+api.add_router("/", companies_router)
+api.add_router("/", contacts_router)
+api.add_router("/", population_router)

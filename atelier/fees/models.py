@@ -82,6 +82,12 @@ class Tariff(models.Model):
 class FeeBasis(models.TextChoices):
     PER_CAPITA = "per_capita", _("per inhabitant or resident")
     FLAT = "flat", _("flat fee")
+    # For intermunicipal companies: what the company's participants make of it.
+    PER_PARTICIPANT = "participant", _("per participating municipality")
+    PER_INHABITANT_SERVED = "served", _("per inhabitant of the participating municipalities")
+
+
+COMPANY_BASES = (FeeBasis.PER_PARTICIPANT, FeeBasis.PER_INHABITANT_SERVED)
 
 
 class TariffRule(models.Model):

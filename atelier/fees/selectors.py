@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from atelier.academy.models import Charge, Enrolment
 from atelier.accounts.models import Role, User
+from atelier.companies.selectors import company_bases
 from atelier.knowledge.models import PrintOrder
 from atelier.members.models import (
     SIZE_CLASS_BOUNDS,
@@ -23,8 +24,9 @@ from atelier.members.models import (
     Succession,
 )
 
-from .calculation import compute_fee, snapshot_of, terms_from_snapshot
+from .calculation import TariffTerms, compute_fee, snapshot_of, terms_from_snapshot
 from .models import (
+    COMPANY_BASES,
     DocumentKind,
     FeeBasis,
     FeeLine,
@@ -48,6 +50,24 @@ def members_billed_in(year: int) -> list[Organisation]:
         .select_related("province", "municipality__province")
         .order_by("name_nl", "pk")
     )
+
+
+def fee_quantities(
+    day: datetime.date, members: list[Organisation], terms: TariffTerms
+) -> dict[int, int]:
+    """{organisation id: what its rule counts}: inhabitants or residents, or for a company
+    its participants or the inhabitants they serve, on exactly that day."""
+    quantities = population_on(day, members)
+    companies = [m for m in members if m.type == OrganisationType.INTERMUNICIPAL]
+    rule = terms.rules.get(OrganisationType.INTERMUNICIPAL)
+    if not companies or rule is None or rule.basis not in COMPANY_BASES:
+        return quantities
+    for company_id, basis in company_bases(day, companies).items():
+        if rule.basis == FeeBasis.PER_PARTICIPANT:
+            quantities[company_id] = basis.participants
+        elif basis.inhabitants_served is not None:
+            quantities[company_id] = basis.inhabitants_served
+    return quantities
 
 
 def population_on(day: datetime.date, members: list[Organisation]) -> dict[int, int]:
@@ -226,7 +246,7 @@ def preview_lines(tariff: Tariff) -> list[PreviewLine]:
     """Every member's fee under a tariff, computed without writing anything."""
     terms = terms_from_snapshot(snapshot_of(tariff))
     members = members_billed_in(tariff.year)
-    figures = population_on(tariff.reference_date, members)
+    figures = fee_quantities(tariff.reference_date, members, terms)
     previous = _previous_amounts(tariff.year)
     lines = []
     for member in members:
@@ -234,7 +254,7 @@ def preview_lines(tariff: Tariff) -> list[PreviewLine]:
         rule = terms.rules.get(member.type)
         if rule is None:
             line.problem = "no_rule"
-        elif rule.basis == FeeBasis.PER_CAPITA and line.population is None:
+        elif rule.basis != FeeBasis.FLAT and line.population is None:
             line.problem = "no_figure"
         else:
             line.amount = compute_fee(rule, line.population, terms.indexation_percent).amount

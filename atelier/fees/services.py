@@ -22,6 +22,7 @@ from atelier.notifications.services import notify
 from . import selectors
 from .calculation import compute_fee, snapshot_of, terms_from_snapshot
 from .models import (
+    COMPANY_BASES,
     DocumentKind,
     FeeBasis,
     FeeLine,
@@ -155,6 +156,8 @@ def update_rule(
     _check_draft(tariff, revision)
     if minimum is not None and maximum is not None and maximum < minimum:
         raise FeeError(_("The maximum is below the minimum."))
+    if basis in COMPANY_BASES and rule.organisation_type != OrganisationType.INTERMUNICIPAL:
+        raise FeeError(_("Only intermunicipal companies can pay by their participants."))
     rule.basis, rule.rate, rule.flat_amount = basis, rate, flat_amount
     rule.minimum, rule.maximum = minimum, maximum
     rule.save()
@@ -203,7 +206,7 @@ def _fee_line(
     rule = terms.rules.get(organisation.type)
     if rule is None:
         line.problem = FeeProblem.NO_RULE
-    elif rule.basis == FeeBasis.PER_CAPITA and population is None:
+    elif rule.basis != FeeBasis.FLAT and population is None:
         line.problem = FeeProblem.NO_FIGURE
     else:
         computed = compute_fee(rule, population, terms.indexation_percent)
@@ -221,7 +224,9 @@ def compute_fee_run(*, tariff: Tariff, by: User) -> FeeRun:
         tariff=tariff, year=tariff.year, tariff_snapshot=snapshot, created_by=by
     )
     members = selectors.members_billed_in(tariff.year)
-    figures = selectors.population_on(tariff.reference_date, members)
+    figures = selectors.fee_quantities(
+        tariff.reference_date, members, terms_from_snapshot(snapshot)
+    )
     lines = [_fee_line(run, member, figures.get(member.pk), snapshot) for member in members]
     FeeLine.objects.bulk_create(lines, batch_size=500)
     run.total = sum((line.amount for line in lines if line.amount), Decimal("0.00"))

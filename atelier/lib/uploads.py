@@ -27,6 +27,8 @@ MB = 1024 * 1024
 # The largest file each upload form takes, by the name of the view it is sent to.
 UPLOAD_LIMITS = {
     "members:import": 20 * MB,  # population files (a national CSV is about 1 MB)
+    "companies:import": 5 * MB,  # intermunicipal companies with their participants
+    "contacts:import": 5 * MB,  # a member's list of contacts by function
     "fees:bank_import": 10 * MB,  # bank statements, CSV or CODA
     "canvases:import": 5 * MB,  # a canvas as JSON, or a journey as CSV
     "canvases:portrait": 8 * MB,  # a persona's photo, made small on arrival

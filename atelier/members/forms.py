@@ -44,7 +44,7 @@ class PopulationImportForm(Form):
     file = forms.FileField(
         label=_("Population file"),
         help_text=_(
-            "CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or XLSX, at most "
+            "CSV (comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252) or XLSX, at most "
             "20 MB, with a NIS code column and an inhabitants column."
         ),
     )

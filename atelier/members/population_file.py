@@ -1,6 +1,7 @@
 """Reading and checking a population file (CSV or XLSX) before anything is written."""
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,7 @@ CODE_HEADERS = {
     "niscode",
     "refnis",
     "cdrefnis",
+    "cdmuntyrefnis",
     "refniscode",
     "code",
     "gemeentecode",
@@ -49,6 +51,12 @@ INHABITANTS_HEADERS = {
     "habitants",
     "residents",
 }
+# A reference date (or year) column: Statbel's files name the date each row describes.
+DATE_HEADERS = {"dtrefdate", "refdate", "referencedate", "peildatum", "cdyear", "year", "jaar"}
+# Statbel's detail files break each municipality down by these; their rows are summed.
+DETAIL_HEADERS = {"cdsex", "cdage", "cdnatlty", "cdcivsts"}
+# Title rows (an XLSX from Statbel opens with a title, a source line, ...) before the header.
+MAX_TITLE_ROWS = 20
 NIS_CODE = re.compile(r"\d{5}")
 # Digits grouped by three with a space, a non-breaking space, a dot, a comma or an apostrophe.
 GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:([ .,'\u00a0\u202f])\d{3})?(?:\1\d{3})*$")
@@ -63,6 +71,31 @@ class SourceRow:
     line: int
     code: object
     inhabitants: object
+    # The row's reference date as the file gives it (None when the file has no such column).
+    day: object = None
+    # One part of a municipality (by sex, age, ...): its count is added to the others.
+    is_part: bool = False
+
+
+@dataclass(frozen=True)
+class Columns:
+    code: int
+    count: int
+    day: int | None
+    is_detail: bool
+
+    def source_row(self, line: int, row: list[object]) -> SourceRow:
+        return SourceRow(
+            line=line,
+            code=_cell(row, self.code),
+            inhabitants=_cell(row, self.count),
+            day=_cell(row, self.day),
+            is_part=self.is_detail,
+        )
+
+
+def _cell(row: list[object], index: int | None) -> object:
+    return row[index] if index is not None and index < len(row) else None
 
 
 @dataclass(frozen=True)
@@ -99,20 +132,27 @@ def _normalise_header(value: object) -> str:
     return re.sub(r"[^a-z]", "", str(value or "").lower())
 
 
-def _find_columns(header: list[object]) -> tuple[int, int]:
+def _find_columns(header: list[object]) -> Columns | None:
+    """The columns a header row names, or None when the row is no header (a title row)."""
     names = [_normalise_header(h) for h in header]
     code_index = next((i for i, n in enumerate(names) if n in CODE_HEADERS), None)
     count_index = next((i for i, n in enumerate(names) if n in INHABITANTS_HEADERS), None)
     if code_index is None or count_index is None:
-        found = ", ".join(str(h) for h in header if h not in (None, "")) or _("none")
-        raise PopulationFileError(
-            _(
-                "The first row must name a NIS code column (for example 'nis_code') and an "
-                "inhabitants column (for example 'inhabitants'). Columns found: %(found)s."
-            )
-            % {"found": found}
+        return None
+    day_index = next((i for i, n in enumerate(names) if n in DATE_HEADERS), None)
+    is_detail = any(n in DETAIL_HEADERS for n in names)
+    return Columns(code_index, count_index, day_index, is_detail)
+
+
+def _no_header(first_row: list[object]) -> PopulationFileError:
+    found = ", ".join(str(h) for h in first_row if h not in (None, "")) or _("none")
+    return PopulationFileError(
+        _(
+            "The first row must name a NIS code column (for example 'nis_code') and an "
+            "inhabitants column (for example 'inhabitants'). Columns found: %(found)s."
         )
-    return code_index, count_index
+        % {"found": found}
+    )
 
 
 def _text_stream(content: bytes) -> io.TextIOWrapper:
@@ -128,7 +168,7 @@ def _delimiter(stream: io.TextIOWrapper) -> str:
     while first_line and not first_line.strip():
         first_line = stream.readline()
     stream.seek(0)
-    return max(";,\t", key=first_line.count)
+    return max(";,\t|", key=first_line.count)
 
 
 def _csv_rows(content: bytes) -> Iterator[tuple[int, list[object]]]:
@@ -171,14 +211,19 @@ def read_population_file(content: bytes, file_name: str) -> Iterator[SourceRow]:
     """
     is_xlsx = file_name.lower().endswith((".xlsx", ".xlsm")) or content[:2] == b"PK"
     rows = _xlsx_rows(content) if is_xlsx else _csv_rows(content)
-    header: list[object] | None = None
+    columns: Columns | None = None
+    first_row: list[object] | None = None
+    rows_before_header = 0
     data_rows = 0
     for line, row in rows:
         if not any(str(cell or "").strip() for cell in row):
             continue
-        if header is None:
-            header = row
-            code_index, count_index = _find_columns(header)
+        if columns is None:
+            first_row = first_row or row
+            columns = _find_columns(row)
+            rows_before_header += 1
+            if columns is None and rows_before_header >= MAX_TITLE_ROWS:
+                raise _no_header(first_row)
             continue
         data_rows += 1
         if data_rows > MAX_ROWS:
@@ -186,11 +231,11 @@ def read_population_file(content: bytes, file_name: str) -> Iterator[SourceRow]:
                 _("The file has more than %(count)s rows.")
                 % {"count": number_format(MAX_ROWS, force_grouping=True)}
             )
-        code = row[code_index] if code_index < len(row) else None
-        count = row[count_index] if count_index < len(row) else None
-        yield SourceRow(line=line, code=code, inhabitants=count)
-    if header is None:
+        yield columns.source_row(line, row)
+    if first_row is None:
         raise PopulationFileError(_("The file is empty."))
+    if columns is None:
+        raise _no_header(first_row)
 
 
 def parse_code(value: object) -> str | None:
@@ -237,14 +282,19 @@ def check_population_rows(
     *,
     known_codes: dict[str, str],
     ignore_unknown: bool = False,
+    reference_date: datetime.date | None = None,
     progress: ProgressCallback | None = None,
 ) -> CheckedFile:
     """Check every row against the municipalities that existed on the reference date.
 
     `known_codes` maps each NIS code that existed on that date to the municipality's name.
+    Rows a file dates to another day (Statbel's files may hold several) are skipped.
     """
     checked = CheckedFile()
     for row in rows:
+        if _is_of_other_day(row, checked, reference_date):
+            checked.row_count += 1
+            continue
         _check_row(row, checked, known_codes=known_codes, ignore_unknown=ignore_unknown)
         checked.row_count += 1
         if progress and checked.row_count % 1000 == 0:
@@ -255,6 +305,46 @@ def check_population_rows(
         if code not in checked.lines:
             checked.add_error(None, code, _missing(name))
     return checked
+
+
+def _is_of_other_day(
+    row: SourceRow, checked: CheckedFile, reference_date: datetime.date | None
+) -> bool:
+    """Skip (count) a row dated to another day; report a date that cannot be read."""
+    if reference_date is None or row.day in (None, ""):
+        return False
+    day = parse_day(row.day)
+    if day is None:
+        shown = shorten(row.day)
+        checked.add_error(
+            row.line, "", lambda: _("'%(date)s' is not a reference date") % {"date": shown}
+        )
+        return True
+    if day != reference_date:
+        checked.skipped += 1
+        return True
+    return False
+
+
+def parse_day(value: object) -> datetime.date | None:
+    """A reference date as Statbel writes it: a date, 2024-01-01, 01/01/2024 or a year."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return datetime.date(int(text), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return datetime.date.fromisoformat(text)
+        if match := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+            return datetime.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return None
 
 
 def _missing(name: str) -> Callable[[], str]:
@@ -282,6 +372,9 @@ def _check_row(
                 lambda: _("unknown code: no municipality had this code on the reference date"),
             )
         return
+    if code in checked.lines and row.is_part:
+        _add_part(row, checked, code)
+        return
     if code in checked.lines:
         first = checked.lines[code]
         checked.add_error(
@@ -296,3 +389,15 @@ def _check_row(
     except ValueError as exc:
         reason = f"{exc}: '{shorten(row.inhabitants)}'"
         checked.add_error(row.line, code, lambda: reason)
+
+
+def _add_part(row: SourceRow, checked: CheckedFile, code: str) -> None:
+    """Add one more part (a sex, an age, a nationality) to the municipality's sum."""
+    try:
+        part = parse_inhabitants(row.inhabitants)
+    except ValueError as exc:
+        reason = f"{exc}: '{shorten(row.inhabitants)}'"
+        checked.add_error(row.line, code, lambda: reason)
+        return
+    if code in checked.values:
+        checked.values[code] += part

@@ -47,6 +47,7 @@ def import_population(
             read_population_file(content, file_name),
             known_codes={code: m.name for code, m in municipalities.items()},
             ignore_unknown=ignore_unknown,
+            reference_date=reference_date,
             progress=progress,
         )
     except PopulationFileError as exc:

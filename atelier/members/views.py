@@ -9,6 +9,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from atelier.accounts.access import can_see_people_of, people_of
 from atelier.accounts.decorators import staff_required
+from atelier.companies.selectors import companies_of
+from atelier.contacts.access import may_keep_contacts_of
 from atelier.lib.htmx import HtmxHttpRequest
 
 from . import selectors
@@ -44,6 +46,8 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "linked": organisation.linked_organisations.order_by("name_nl"),
         "may_see_people": can_see_people_of(request.user, organisation),  # type: ignore[arg-type]
         "people": people_of(request.user, organisation),  # type: ignore[arg-type]
+        "company_participations": companies_of(organisation),
+        "may_keep_contacts": may_keep_contacts_of(request.user, organisation),  # type: ignore[arg-type]
     }
     return render(request, "members/organisation_detail.html", context)
 

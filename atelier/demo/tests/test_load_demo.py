@@ -34,7 +34,7 @@ def test_load_demo_twice_duplicates_nothing(demo):
     assert counts() == after_first
     # The sign-ins, plus the askers the advice desk's demo questions come from.
     assert User.objects.filter(email__in=[p.email for p in DEMO_PEOPLE]).count() == len(DEMO_PEOPLE)
-    assert Organisation.objects.filter(type=OrganisationType.INTERMUNICIPAL).count() == 5
+    assert Organisation.objects.filter(type=OrganisationType.INTERMUNICIPAL).count() == 50
 
 
 def test_load_demo_reports_the_registry_and_the_sign_ins(demo):

@@ -8,6 +8,7 @@ from atelier.academy.demo.impact import load_demo_impact
 from atelier.academy.demo.workshop_canvases import link_demo_workshop_canvases
 from atelier.accounts.models import Role, User
 from atelier.advice.demo import load_demo_advice
+from atelier.companies.demo import load_demo_companies
 from atelier.demo.people import DEMO_PASSWORD, load_demo_intermunicipals, load_demo_people
 from atelier.fees.demo import load_demo_fees
 from atelier.governance.demo import load_demo_governance
@@ -24,7 +25,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = load_flemish_registry()
-        companies = load_demo_intermunicipals()
+        load_demo_intermunicipals()
+        companies = load_demo_companies()  # profiles and participants, and 45 more
         people = load_demo_people()
         governance = load_demo_governance()
         administrator = User.objects.filter(role=Role.ADMINISTRATOR).order_by("pk").first()
