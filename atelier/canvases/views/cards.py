@@ -171,7 +171,7 @@ def card_edit(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
                 version=form.cleaned_data["version"] or 0,
                 by=user_of(request),
                 text=form.cleaned_data["text"],
-                fields=form.card_fields(),
+                fields=form.card_fields(kept=card.fields),
             )
         except StaleEdit as stale:
             current = stale.current
