@@ -7,6 +7,7 @@ when the card changed meanwhile, 422 with the problem, 410 when it was deleted. 
 form post (no JavaScript) is answered with the canvas page, as every other editor form.
 """
 
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -33,6 +34,7 @@ from .editor import after_change
 from .post_only import post_only
 
 STAKEHOLDERS = "stakeholders"
+PROFILE = "profile"
 
 
 def card_dict(card: Card) -> dict[str, Any]:
@@ -82,9 +84,12 @@ def _card_answer(
         if extra.get("conflict") is not None:
             messages.error(request, _("Someone else changed this card meanwhile; look at it again."))
         return redirect(reverse("canvases:canvas", args=[card.canvas_id]) + f"#card-{card.pk}")
-    return render(
-        request, "canvases/parts/card.html", card_context(request, card, **extra), status=status
-    )
+    context = card_context(request, card, **extra)
+    # The persona's header shows the profile's name: the same answer updates it.
+    context["persona_name"] = card.text if card.section == PROFILE else None
+    response = render(request, "canvases/parts/card_saved.html", context, status=status)
+    response["HX-Trigger-After-Settle"] = json.dumps({"atelier:focus": f"#card-{card.pk}"})
+    return response
 
 
 def _gone(request: HtmxHttpRequest, card: Card) -> HttpResponse:

@@ -28,6 +28,12 @@
     holder.innerHTML = html.trim();
     var fresh = holder.firstElementChild;
     if (!fresh) { return null; }
+    /* What else the answer updates (a persona's name in the header) comes out of band. */
+    holder.querySelectorAll("[hx-swap-oob]").forEach(function (extra) {
+      var old = extra.id && document.getElementById(extra.id);
+      extra.removeAttribute("hx-swap-oob");
+      if (old) { old.replaceWith(extra); }
+    });
     card.replaceWith(fresh);
     if (window.htmx) { window.htmx.process(fresh); }
     return fresh;
