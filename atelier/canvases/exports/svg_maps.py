@@ -79,9 +79,10 @@ def _node(card: dict[str, Any], box: "Box", editable: bool) -> str:
             "name": card.get("text") or "",
             "ring": choice_label(kinds.RINGS, ring),
         }
+        kind = _("movable stakeholder")
         attributes = (
             f' id="stakeholder-{card["id"]}" class="stakeholder-node" tabindex="0"'
-            f' role="button" aria-roledescription={quoteattr(_("movable stakeholder"))}'
+            f' role="button" aria-roledescription={quoteattr(kind)}'
             f" aria-label={quoteattr(label)}"
             f' data-card="{card["id"]}" data-version="{card.get("version", "")}"'
             f' data-ring="{parts.escape(ring)}" data-angle="{angle}"'

@@ -163,9 +163,7 @@ def delete_card(*, card: Card, version: int, by: User | None) -> None:
 
 
 @transaction.atomic
-def set_card_image(
-    *, card: Card, version: int, upload: object, size: int, by: User | None
-) -> Card:
+def set_card_image(*, card: Card, version: int, upload: object, size: int, by: User | None) -> Card:
     """Put a photo or sketch on a card: made small and stripped of metadata (as a portrait)."""
     image = portrait_from_upload(upload, size)
     updated = save_versioned(
@@ -220,9 +218,7 @@ def set_emotion(
 
 
 @transaction.atomic
-def place_stakeholder(
-    *, card: Card, version: int, ring: str, angle: int, by: User | None
-) -> Card:
+def place_stakeholder(*, card: Card, version: int, ring: str, angle: int, by: User | None) -> Card:
     """Put a stakeholder on another ring, or elsewhere on its own (degrees from the top)."""
     if card.section != "stakeholders":
         raise ValidationError(_("Only a stakeholder has a place on the rings."))

@@ -71,7 +71,7 @@ def test_the_resting_view_has_no_edit_links_and_every_cell_a_type_to_add_field(
         assert f'id="add-{actions.pk}-{step.pk}"' in body
     # Without JavaScript a card's text is a link to its full form.
     card = _card(journey)
-    assert f'<a class="card-edit" href="/canvases/cards/{card.pk}/edit/">' in body
+    assert f'<a class="card-edit" href="/canvases/cards/{card.pk}/edit/" draggable="false">' in body
 
 
 def test_the_card_fragment_is_the_boards_card_and_404_for_another_organisation(
@@ -168,9 +168,7 @@ def test_typed_text_at_the_end_of_a_cell_becomes_a_card_there(client, participan
     assert f"#add-{lane.pk}-{step.pk}" in response["HX-Trigger-After-Settle"]
 
 
-def test_type_to_add_asks_a_channel_lanes_channel_and_refuses_without(
-    client, participant, journey
-):
+def test_type_to_add_asks_a_channel_lanes_channel_and_refuses_without(client, participant, journey):
     lane = Lane.objects.get(canvas=journey, kind=LaneKind.CHANNELS)
     step = Step.objects.filter(canvas=journey).first()
     client.force_login(participant)
@@ -182,9 +180,7 @@ def test_type_to_add_asks_a_channel_lanes_channel_and_refuses_without(
     assert Card.objects.get(text="Balie").fields == {"channel": "desk"}
 
 
-def test_type_to_add_in_a_section_and_404_for_another_organisation(
-    client, participant, outsider
-):
+def test_type_to_add_in_a_section_and_404_for_another_organisation(client, participant, outsider):
     persona = create_canvas(
         project=make_project(participant), kind=ArtefactKind.PERSONA, title="Fatima", by=None
     )
@@ -306,9 +302,7 @@ def test_the_curve_has_a_slider_per_step_and_a_score_saves_with_its_version(
     assert 'aria-valuenow="2"' in response.content.decode()
 
 
-def test_a_stale_score_is_refused_and_a_new_step_gets_its_first_score(
-    client, participant, journey
-):
+def test_a_stale_score_is_refused_and_a_new_step_gets_its_first_score(client, participant, journey):
     lane, steps = _emotion(journey)
     Card.objects.filter(lane=lane, step=steps[1]).delete()
     client.force_login(participant)
@@ -410,9 +404,7 @@ def test_editing_a_stakeholder_in_its_form_keeps_its_place(client, participant):
 # --- cost ------------------------------------------------------------------------------------
 
 
-def test_an_in_place_save_costs_a_few_queries_however_big_the_canvas(
-    client, participant, journey
-):
+def test_an_in_place_save_costs_a_few_queries_however_big_the_canvas(client, participant, journey):
     big = make_journey(journey.project, participant, stages=4, steps=5)
     client.force_login(participant)
 

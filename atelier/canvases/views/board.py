@@ -210,9 +210,7 @@ def emotion_curve(board: Board, *, editable: bool = False) -> dict[str, Any] | N
         "lane_id": row.lane.get("id"),
         "width": STEP_WIDTH * len(scores),
         "height": CURVE_HEIGHT,
-        "points": " ".join(
-            f"{h['x']},{h['y']:.1f}" for h in handles if h["score"] is not None
-        ),
+        "points": " ".join(f"{h['x']},{h['y']:.1f}" for h in handles if h["score"] is not None),
         "handles": handles,
         "axis": [
             {"y": _curve_y(score), "label": signed(score), "zero": score == 0}

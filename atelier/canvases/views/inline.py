@@ -82,7 +82,9 @@ def _card_answer(
         if extra.get("problem"):
             messages.error(request, str(extra["problem"]))
         if extra.get("conflict") is not None:
-            messages.error(request, _("Someone else changed this card meanwhile; look at it again."))
+            messages.error(
+                request, _("Someone else changed this card meanwhile; look at it again.")
+            )
         return redirect(reverse("canvases:canvas", args=[card.canvas_id]) + f"#card-{card.pk}")
     context = card_context(request, card, **extra)
     # The persona's header shows the profile's name: the same answer updates it.
@@ -280,7 +282,8 @@ def emotion_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     steps = {step.pk: step for step in Step.objects.filter(canvas=canvas)}
     focus = "#emotion-curve"
     try:
-        for name, value in request.POST.items():
+        for name in request.POST:
+            value = request.POST.get(name, "")
             if not name.startswith("score-") or value == "":
                 continue
             step = steps.get(int(name.removeprefix("score-") or 0))
@@ -336,4 +339,3 @@ def stakeholder_place(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
         problem = error if isinstance(error, ValidationError) else ValidationError(str(error))
         return after_change(request, card.canvas, focus=focus, error=problem)
     return after_change(request, card.canvas, focus=focus)
-
