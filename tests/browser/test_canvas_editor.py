@@ -148,6 +148,7 @@ def test_headers_stay_in_sight_and_a_wide_journey_scrolls_in_its_frame(
     wide = make_journey(make_project(participant), participant, stages=2, steps=4)
     visit = open_visit(locale="en-GB", viewport={"width": 1440, "height": 900})
     visit.sign_in(participant)
+    visit.page.set_default_navigation_timeout(60_000)  # a big page on a busy machine
     page = visit.open(f"/canvases/{wide.pk}/")
     frame = page.locator(".grid-scroll")
     frame.scroll_into_view_if_needed()

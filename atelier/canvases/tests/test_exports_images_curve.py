@@ -44,10 +44,13 @@ def _magenta_pixels(png: bytes) -> int:
     with Image.open(io.BytesIO(png)) as image:
         rgb = image.convert("RGB")
         small = rgb.resize((rgb.width // 4, rgb.height // 4))
+        data = small.tobytes()
         return sum(
             1
-            for r, g, b in small.getdata()
-            if abs(r - MAGENTA[0]) < 40 and g < 60 and abs(b - MAGENTA[2]) < 40
+            for n in range(0, len(data), 3)
+            if abs(data[n] - MAGENTA[0]) < 40
+            and data[n + 1] < 60
+            and abs(data[n + 2] - MAGENTA[2]) < 40
         )
 
 

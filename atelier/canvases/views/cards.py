@@ -65,6 +65,7 @@ def _card_dict(card: Card) -> dict[str, Any]:
         "uid": str(card.uid),
         "text": card.text,
         "fields": card.fields,
+        "image": card.image,
         "version": card.version,
         "evidence_count": card.links_out.filter(kind=LinkKind.EVIDENCE).count(),
     }
