@@ -101,6 +101,7 @@ def test_lane_names_stay_whole_words(open_visit, participant, library):
     Lane.objects.filter(canvas=blueprint, title="Backstage").update(title="Zichtbaarheidslijn")
     visit = open_visit()
     visit.sign_in(participant)
+    visit.page.set_default_navigation_timeout(60_000)  # the first page of a fresh server
     page = visit.open(f"/canvases/{blueprint.pk}/")
     title = page.locator(".journey__lane-title .part-title", has_text="Zichtbaarheidslijn")
     assert title.evaluate(ONE_LINE) == 1
