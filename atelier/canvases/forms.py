@@ -60,8 +60,8 @@ class CardForm(Form):
         self.fields["text"].label = text_label
         if one_line:  # a name, not a paragraph
             self.fields["text"].widget = forms.TextInput(attrs={"maxlength": 200})
-        self.spec = spec
-        for field_spec in spec:
+        self.spec = tuple(f for f in spec if not f.internal)
+        for field_spec in self.spec:
             self.fields[field_spec.name] = _field(field_spec)
         # Fields naming another canvas or card (a persona, an opportunity): picked, never typed.
         for name, choices in (references or {}).items():
@@ -70,8 +70,10 @@ class CardForm(Form):
                     label=self.fields[name].label, choices=[("", "—"), *choices], required=False
                 )
 
-    def card_fields(self) -> dict[str, Any]:
-        return {spec.name: self.cleaned_data.get(spec.name) for spec in self.spec}
+    def card_fields(self, kept: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The typed fields, with the card's internal ones (`kept`) carried over as they were."""
+        internal = {name: value for name, value in (kept or {}).items() if name not in self.fields}
+        return internal | {spec.name: self.cleaned_data.get(spec.name) for spec in self.spec}
 
 
 class TitleForm(Form):

@@ -29,6 +29,8 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     required: bool = False
+    # Kept by the canvas itself (a stakeholder's place on its ring), not typed in a form.
+    internal: bool = False
 
     @property
     def is_number(self) -> bool:
@@ -211,6 +213,7 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
                 Field("role", _("role")),
                 score_field("interest", _("interest")),
                 score_field("influence", _("influence")),
+                Field("angle", _("place on the ring"), minimum=0, maximum=359, internal=True),
             ),
         ),
     ),

@@ -139,6 +139,8 @@ class Card(Part):
     text = models.TextField(_("text"), blank=True)
     # The kind's own attributes (an emotion score, a ring, impact and effort, …): see kinds.py.
     fields = models.JSONField(default=dict, blank=True)
+    # A photo or sketch (a touchpoint, a prototype): a small JPEG data URI, like a portrait.
+    image = models.TextField(_("image"), blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -18,6 +18,7 @@ CARD_COLUMNS = (
     "section",
     "text",
     "fields",
+    "image",
     "version",
     "position",
 )
@@ -107,6 +108,7 @@ def _cards(
             "section": card["section"],
             "text": card["text"],
             "fields": card["fields"],
+            **({"image": card["image"]} if card["image"] else {}),
             **({"id": card["pk"], "version": card["version"]} if with_ids else {}),
         }
         for card in sorted(cards, key=order)

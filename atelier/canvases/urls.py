@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cards, editor, exports, sharing, structure, versions
+from .views import cards, editor, exports, inline, sharing, structure, versions
 
 app_name = "canvases"
 urlpatterns = [
@@ -15,7 +15,15 @@ urlpatterns = [
     path("<int:pk>/relations/new/", cards.relation_add, name="relation_add"),
     path("<int:pk>/stages/new/", structure.stage_add, name="stage_add"),
     path("<int:pk>/lanes/new/", structure.lane_add, name="lane_add"),
+    path("<int:pk>/cards/add/", inline.card_add, name="card_add"),
+    path("<int:pk>/emotion/", inline.emotion_set, name="emotion"),
     path("cards/<int:card_pk>/", cards.card_show, name="card"),
+    path("cards/<int:card_pk>/fragment/", inline.card_fragment, name="card_fragment"),
+    path("cards/<int:card_pk>/text/", inline.card_text, name="card_text"),
+    path("cards/<int:card_pk>/menu/", inline.card_menu, name="card_menu"),
+    path("cards/<int:card_pk>/fields/", inline.card_fields, name="card_fields"),
+    path("cards/<int:card_pk>/image/", inline.card_image, name="card_image"),
+    path("cards/<int:card_pk>/place/", inline.stakeholder_place, name="stakeholder_place"),
     path("cards/<int:card_pk>/edit/", cards.card_edit, name="card_edit"),
     path("cards/<int:card_pk>/move/", cards.card_move, name="card_move"),
     path("cards/<int:card_pk>/delete/", cards.card_delete, name="card_delete"),

@@ -28,17 +28,24 @@ def new_canvas(visit, page, kind: str, title: str) -> None:
 
 
 def add_card(page, lane: str, step: str, text: str) -> None:
-    page.get_by_role("link", name=re.compile(rf"Add a card\s*: {lane}, {step}$")).first.click()
-    settled(page)
-    page.locator(".card-editor textarea").fill(text)
-    channel = page.locator(".card-editor select[name=channel]")
+    """Type-to-add at the end of the cell; a channel lane asks its channel too."""
+    field = page.get_by_label(re.compile(rf"Add a card\s*: {lane}, {step}$")).first
+    field.fill(text)
+    channel = page.get_by_label(re.compile(rf"^channel\s*: {lane}, {step}$", re.I))
     if channel.count():
-        channel.select_option("desk")
-    score = page.locator(".card-editor input[name=score]")
-    if score.count():
-        score.fill("-1")
-    page.locator(".card-editor").get_by_role("button", name="Save").click()
+        channel.first.select_option("desk")
+    field.press("Enter")
     expect(page.locator(".canvas-card", has_text=text)).to_be_visible()
+    settled(page)
+
+
+def score_first_step(page, score_presses: int) -> None:
+    """The emotion curve's first handle, down by the arrow key."""
+    handle = page.locator(".emotion-handle").first
+    handle.focus()
+    for _press in range(score_presses):
+        page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(700)
     settled(page)
 
 
@@ -57,7 +64,7 @@ def test_a_new_user_builds_exports_and_shares_a_journey_and_a_blueprint(
     new_canvas(visit, page, "journey", "Visit to the social services today")
     add_card(page, "Actions", "New step", "Rings the general number")
     add_card(page, "Touchpoints and channels", "New step", "Phone menu without a social option")
-    add_card(page, "Emotion", "New step", "Annoyed")
+    score_first_step(page, 1)
     expect(page.locator(".emotion")).to_contain_text("−1")
 
     # PDF, PNG and CSV come out and read back.

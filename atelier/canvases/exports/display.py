@@ -59,12 +59,20 @@ def card_texts(data: dict[str, Any]) -> dict[str, str]:
     return {card["uid"]: card.get("text") or "" for card in data.get("cards") or []}
 
 
-def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
-    """Lines of at most `width` characters; long words break, kept line breaks stay."""
+def wrap(
+    text: str, width: int, max_lines: int | None = None, *, whole_words: bool = False
+) -> list[str]:
+    """Lines of at most `width` characters; long words break (unless `whole_words`: then a
+    line is as long as its longest word), kept line breaks stay."""
     lines: list[str] = []
     for paragraph in (text or "").splitlines() or [""]:
         lines.extend(
-            textwrap.wrap(paragraph, max(width, 1), break_long_words=True, break_on_hyphens=True)
+            textwrap.wrap(
+                paragraph,
+                max(width, 1),
+                break_long_words=not whole_words,
+                break_on_hyphens=not whole_words,
+            )
             or [""]
         )
     if max_lines is not None and len(lines) > max_lines:

@@ -73,6 +73,12 @@ class SectionTable:
     title: str
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # each row's card image ("" for none)
+    text_index: int = 0  # the column of the card's text, where its image goes
+
+    @property
+    def rows_with_images(self) -> list[tuple[list[str], str]]:
+        return list(zip(self.rows, self.images, strict=True))
 
 
 def without_coverage(data: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +124,12 @@ def _row_kind(row: Row) -> str:
 def _cell(row: Row, index: int) -> dict[str, Any]:
     cell = row.cells[index]
     cards = [
-        {"text": c.get("text") or "", "tags": card_tags(row.lane["kind"], c)} for c in cell.cards
+        {
+            "text": c.get("text") or "",
+            "tags": card_tags(row.lane["kind"], c),
+            "image": c.get("image") or "",
+        }
+        for c in cell.cards
     ]
     values: dict[str, Any] = {"cards": cards}
     if row.lane["kind"] == LaneKind.EMOTION and cell.cards:
@@ -218,11 +229,12 @@ def section_tables(board: Board) -> list[SectionTable]:
     numbered = board.data["kind"] == ArtefactKind.IDEA_LIST
     tables = []
     for view in board.sections:
-        spec = view.section.fields
+        spec = tuple(f for f in view.section.fields if not f.internal)
         columns = [str(view.section.text_label), *(str(f.label) for f in spec)]
         if numbered and view.section.key == "ideas":
             columns.insert(0, _("No."))
         table = SectionTable(str(view.section.label), columns)
+        table.text_index = 1 if len(columns) > len(spec) + 1 else 0
         for number, card in enumerate(view.cards, start=1):
             fields = card.get("fields") or {}
             cells = [
@@ -230,6 +242,7 @@ def section_tables(board: Board) -> list[SectionTable]:
                 *(field_value(f, fields.get(f.name), texts) for f in spec),
             ]
             table.rows.append([str(number), *cells] if len(columns) > len(cells) else cells)
+            table.images.append(card.get("image") or "")
         tables.append(table)
     return tables
 

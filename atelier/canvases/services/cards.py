@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, Card, Lane, Step
+from atelier.canvases.models import Canvas, Card, Lane, LaneKind, Step
+from atelier.canvases.portrait import portrait_from_upload
 
 from .common import Gone, StaleEdit, place, renumber, save_versioned, touch
 
@@ -159,3 +160,72 @@ def delete_card(*, card: Card, version: int, by: User | None) -> None:
         raise StaleEdit(current)
     renumber(_siblings(card.canvas, card.lane, card.step, card.section))
     touch(card.canvas)
+
+
+@transaction.atomic
+def set_card_image(*, card: Card, version: int, upload: object, size: int, by: User | None) -> Card:
+    """Put a photo or sketch on a card: made small and stripped of metadata (as a portrait)."""
+    image = portrait_from_upload(upload, size)
+    updated = save_versioned(
+        Card, pk=card.pk, version=version, image=image, updated_by=by, updated_at=timezone.now()
+    )
+    touch(card.canvas)
+    return updated
+
+
+@transaction.atomic
+def remove_card_image(*, card: Card, version: int, by: User | None) -> Card:
+    updated = save_versioned(
+        Card, pk=card.pk, version=version, image="", updated_by=by, updated_at=timezone.now()
+    )
+    touch(card.canvas)
+    return updated
+
+
+@transaction.atomic
+def set_emotion(
+    *,
+    canvas: Canvas,
+    lane: Lane,
+    step: Step,
+    score: int,
+    version: int | None,
+    by: User | None,
+) -> Card:
+    """Score a step on an emotion lane from −2 to +2.
+
+    `version` is the version of the step's emotion card the person saw, or None when they
+    saw none: a card someone else scored meanwhile is refused as a stale edit either way.
+    """
+    if lane.kind != LaneKind.EMOTION or lane.canvas_id != canvas.pk:
+        raise ValidationError(_("Choose an emotion lane of this canvas."))
+    current = Card.objects.filter(canvas=canvas, lane=lane, step=step).first()
+    if current is None:
+        if version:
+            raise Gone
+        return add_card(
+            canvas=canvas, lane=lane, step=step, text="", fields={"score": score}, by=by
+        )
+    if version is None:
+        raise StaleEdit(current)
+    return update_card(
+        card=current,
+        version=version,
+        text=current.text,
+        fields={**current.fields, "score": score},
+        by=by,
+    )
+
+
+@transaction.atomic
+def place_stakeholder(*, card: Card, version: int, ring: str, angle: int, by: User | None) -> Card:
+    """Put a stakeholder on another ring, or elsewhere on its own (degrees from the top)."""
+    if card.section != "stakeholders":
+        raise ValidationError(_("Only a stakeholder has a place on the rings."))
+    return update_card(
+        card=card,
+        version=version,
+        text=card.text,
+        fields={**card.fields, "ring": ring, "angle": int(angle) % 360},
+        by=by,
+    )

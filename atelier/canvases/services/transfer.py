@@ -109,6 +109,7 @@ def _check_card(
         if not isinstance(card.get("fields", {}), dict):
             raise ValidationError(_("fields must be an object."))
         kinds.clean_fields(spec, card.get("fields") or {})
+        check_portrait(card.get("image"))
     except ValidationError as error:
         problems.extend(f"{where}: {message}" for message in error.messages)
 
@@ -243,6 +244,7 @@ def _write_cards(
                 section="" if canvas.is_grid else card["section"],
                 text=kinds.clean_text(card.get("text", "")),
                 fields=kinds.clean_fields(spec, card.get("fields") or {}),
+                image=card.get("image") or "",
                 position=positions[place],
                 updated_by=by,
             )

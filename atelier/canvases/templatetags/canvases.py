@@ -30,7 +30,13 @@ def facts(card: dict[str, Any]) -> list[tuple[str, str, str]]:
     shown = []
     for name, value in (card.get("fields") or {}).items():
         field = _fields().get(name)
-        if field is None or name in REFERENCES or name == "score" or value in (None, ""):
+        if (
+            field is None
+            or field.internal
+            or name in REFERENCES
+            or name == "score"
+            or value in (None, "")
+        ):
             continue
         label = dict(field.choices).get(value, value) if field.choices else value
         shown.append((name, str(field.label), str(label)))
@@ -45,3 +51,10 @@ def signed(value: Any) -> str:
     except (TypeError, ValueError):
         return ""
     return f"+{number}" if number > 0 else str(number).replace("-", "−")
+
+
+@register.filter
+def quick_fields(spec: Any) -> list[kinds.Field]:
+    """What type-to-add asks besides the text: the required fields of a lane kind or section."""
+    fields = kinds.LANE_FIELDS.get(spec, ()) if isinstance(spec, str) else spec
+    return [f for f in fields if f.required and not f.internal]

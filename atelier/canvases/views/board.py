@@ -15,6 +15,7 @@ from atelier.canvases import kinds
 from atelier.canvases.board import Board, build_board
 from atelier.canvases.forms import RelationForm
 from atelier.canvases.models import Canvas, RelationKind
+from atelier.canvases.templatetags.canvases import signed
 from atelier.method.models import ArtefactKind
 
 
@@ -50,6 +51,8 @@ def board_context(data: dict[str, Any], *, canvas: Canvas | None, editable: bool
                 "stage/0/edit/"
             ),
             "new_card_url": reverse("canvases:card_new", args=[canvas.pk]),
+            "add_url": reverse("canvases:card_add", args=[canvas.pk]),
+            "emotion_url": reverse("canvases:emotion", args=[canvas.pk]),
         }
     if canvas is not None:
         context["personas"] = {
@@ -58,14 +61,27 @@ def board_context(data: dict[str, Any], *, canvas: Canvas | None, editable: bool
                 project_id=canvas.project_id, kind=ArtefactKind.PERSONA
             ).values_list("uid", "title")
         }
-    context |= _extras(board)
+    context |= _extras(board, editable=editable and canvas is not None)
+    if board.is_grid:
+        context["emotion"] = emotion_curve(board, editable=editable)
     return context
 
 
 GRID_TABLE_SECONDS = 24 * 3600
 # What the grid's table shows besides the serialized canvas (which carries every card's
 # text, fields and version, the order of every part and the links).
-_GRID_TABLE_INPUTS = ("editable", "personas", "cards_url", "parts_url", "new_card_url")
+_GRID_TABLE_INPUTS = (
+    "editable",
+    "personas",
+    "cards_url",
+    "parts_url",
+    "new_card_url",
+    "add_url",
+    "emotion_url",
+)
+
+
+CSRF_SENTINEL = "csrf-token-of-this-request"  # put in after the cache: never shared
 
 
 def cached_grid_table(context: dict[str, Any]) -> SafeString:
@@ -80,31 +96,34 @@ def cached_grid_table(context: dict[str, Any]) -> SafeString:
     key = f"canvas-grid-table:{digest}"
     html = cache.get(key)
     if html is None:
-        html = render_to_string("canvases/includes/grid_table.html", context)
+        html = render_to_string(
+            "canvases/includes/grid_table.html", context | {"csrf_value": CSRF_SENTINEL}
+        )
         cache.set(key, html, GRID_TABLE_SECONDS)
+    html = html.replace(CSRF_SENTINEL, context.get("csrf_value") or "")
     return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template above
 
 
-def _extras(board: Board) -> dict[str, Any]:
+def _extras(board: Board, *, editable: bool) -> dict[str, Any]:
     kind = board.data["kind"]
     if kind == ArtefactKind.INSIGHT_BOARD:
         return {"clusters": _clusters(board)}
     if kind == ArtefactKind.IDEA_LIST:
         return {"matrix": _matrix(board)}
     if kind == ArtefactKind.STAKEHOLDER_MAP:
-        return _stakeholders(board)
+        return _stakeholders(board, editable=editable)
     if kind == ArtefactKind.PERSONA:
         profile = next((s.cards for s in board.sections if s.section.key == "profile"), [])
         return {"profile": profile[0] if profile else None}
-    return {"emotion": emotion_curve(board)} if board.is_grid else {}
+    return {}
 
 
-def _stakeholders(board: Board) -> dict[str, Any]:
+def _stakeholders(board: Board, *, editable: bool) -> dict[str, Any]:
     from atelier.canvases.exports.svg_maps import stakeholder_map_svg
 
     cards = next((s.cards for s in board.sections if s.section.key == "stakeholders"), [])
     return {
-        "stakeholder_svg": stakeholder_map_svg(board.data),
+        "stakeholder_svg": stakeholder_map_svg(board.data, editable=editable),
         "names": {card["uid"]: card["text"] for card in cards},
         "relation_form": RelationForm(
             stakeholders=[(card["id"], card["text"]) for card in cards if "id" in card],
@@ -143,23 +162,60 @@ def _matrix(board: Board) -> dict[str, list[dict[str, Any]]]:
     return matrix
 
 
-STEP_WIDTH = 100  # the curve's units per step; the SVG stretches to the table's columns
+STEP_WIDTH = 130  # the curve's units per step: a 13rem column, so the drawing keeps its shape
+CURVE_HEIGHT = 90
+CURVE_PAD = 14
 
 
-def emotion_curve(board: Board) -> dict[str, Any] | None:
-    """The emotion lane as points of a polyline (−2 at the bottom, +2 at the top)."""
-    scores = board.emotion_points()
-    if not any(score is not None for score in scores):
-        return None
-    points = [
-        (STEP_WIDTH * n + STEP_WIDTH // 2, 10 + (2 - score) * 20)
-        for n, score in enumerate(scores)
-        if score is not None
-    ]
+def _curve_y(score: int) -> float:
+    return CURVE_PAD + (2 - score) / 4 * (CURVE_HEIGHT - 2 * CURVE_PAD)
+
+
+def emotion_words() -> dict[int, str]:
     return {
-        "lane": board.emotion_row.lane["uid"],  # type: ignore[union-attr]
+        -2: _("very negative"),
+        -1: _("negative"),
+        0: _("neutral"),
+        1: _("positive"),
+        2: _("very positive"),
+    }
+
+
+def emotion_curve(board: Board, *, editable: bool = False) -> dict[str, Any] | None:
+    """The emotion lane as points and a polyline (−2 at the bottom, +2 at the top), with a
+    handle per step for the editor; None when there is no emotion lane, or nothing to show."""
+    row = board.emotion_row
+    if row is None:
+        return None
+    scores = board.emotion_points()
+    if not editable and not any(score is not None for score in scores):
+        return None
+    words = emotion_words()
+    handles = []
+    for number, (cell, score) in enumerate(zip(row.cells, scores, strict=True)):
+        card = cell.cards[0] if cell.cards else {}
+        handles.append(
+            {
+                "x": STEP_WIDTH * number + STEP_WIDTH // 2,
+                "y": _curve_y(score if score is not None else 0),
+                "score": score,
+                "signed": signed(score),
+                "word": words.get(score, "") if score is not None else _("not scored yet"),
+                "step": cell.step,
+                "version": card.get("version", ""),
+            }
+        )
+    return {
+        "lane": row.lane["uid"],
+        "lane_id": row.lane.get("id"),
         "width": STEP_WIDTH * len(scores),
-        "points": " ".join(f"{x},{y}" for x, y in points),
-        "dots": points,
+        "height": CURVE_HEIGHT,
+        "points": " ".join(f"{h['x']},{h['y']:.1f}" for h in handles if h["score"] is not None),
+        "handles": handles,
+        "axis": [
+            {"y": _curve_y(score), "label": signed(score), "zero": score == 0}
+            for score in range(2, -3, -1)
+        ],
+        "scale": [(score, f"{signed(score)} {words[score]}") for score in range(2, -3, -1)],
         "columns": len(scores),
     }

@@ -65,6 +65,7 @@ def _card_dict(card: Card) -> dict[str, Any]:
         "uid": str(card.uid),
         "text": card.text,
         "fields": card.fields,
+        "image": card.image,
         "version": card.version,
         "evidence_count": card.links_out.filter(kind=LinkKind.EVIDENCE).count(),
     }
@@ -171,7 +172,7 @@ def card_edit(request: HtmxHttpRequest, card_pk: int) -> HttpResponse:
                 version=form.cleaned_data["version"] or 0,
                 by=user_of(request),
                 text=form.cleaned_data["text"],
-                fields=form.card_fields(),
+                fields=form.card_fields(kept=card.fields),
             )
         except StaleEdit as stale:
             current = stale.current

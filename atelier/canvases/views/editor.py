@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,6 +36,7 @@ def editor_context(request: HtmxHttpRequest, canvas: Canvas, **extra: Any) -> di
     editable = can_edit(user_of(request), canvas.project)
     data = serialize_canvas(canvas, with_ids=True)
     context = board_context(data, canvas=canvas, editable=editable)
+    context["csrf_value"] = get_token(request) if editable else ""
     if context["board"].is_grid:
         context["grid_table"] = cached_grid_table(context)
     return (
