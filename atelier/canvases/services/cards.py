@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, Card, Lane, Step
+from atelier.canvases.models import Canvas, Card, ChangeAction, Lane, Step
 
-from .common import Gone, StaleEdit, place, renumber, save_versioned, touch
+from .common import Gone, StaleEdit, card_state, place, renumber, save_versioned, touch
 
 
 def _spec(canvas: Canvas, lane: Lane | None, section: str) -> tuple[kinds.Field, ...]:
@@ -87,8 +87,12 @@ def add_card(
     card.save()
     if position is not None:
         place(_siblings(canvas, lane, step, section), card, position)
-    touch(canvas)
+    touch(canvas, by=by, action=ChangeAction.ADDED, **_card_part(card), after=card_state(card))
     return card
+
+
+def _card_part(card: Card) -> dict[str, Any]:
+    return {"part_type": "card", "part_id": card.pk}
 
 
 @transaction.atomic
@@ -96,7 +100,9 @@ def update_card(
     *, card: Card, version: int, text: str, fields: dict[str, Any], by: User | None
 ) -> Card:
     """Save a card's text and fields if nobody changed it since `version` (else StaleEdit)."""
-    current = Card.objects.select_related("lane", "canvas").filter(pk=card.pk).first()
+    current = (
+        Card.objects.select_for_update().select_related("lane", "canvas").filter(pk=card.pk).first()
+    )
     if current is None:
         raise Gone
     cleaned = kinds.clean_fields(_spec(current.canvas, current.lane, current.section), fields)
@@ -109,7 +115,14 @@ def update_card(
         updated_by=by,
         updated_at=timezone.now(),
     )
-    touch(card.canvas)
+    touch(
+        card.canvas,
+        by=by,
+        action=ChangeAction.EDITED,
+        **_card_part(card),
+        before=card_state(current),
+        after=card_state(updated),
+    )
     return updated
 
 
@@ -126,6 +139,7 @@ def move_card(
     """Move a card within its place, or to another cell or section of the same canvas."""
     canvas = card.canvas
     card = Card.objects.select_for_update().filter(pk=card.pk).first() or _gone()
+    before = card_state(card)
     old = _siblings(canvas, card.lane, card.step, card.section)
     new_lane = lane if lane is not None else card.lane
     new_step = step if step is not None else card.step
@@ -140,7 +154,14 @@ def move_card(
     place(_siblings(canvas, new_lane, new_step, new_section), card, position)
     if moved:
         renumber(old)
-    touch(canvas)
+    touch(
+        canvas,
+        by=by,
+        action=ChangeAction.MOVED,
+        **_card_part(card),
+        before=before,
+        after=card_state(card),
+    )
     return card
 
 
@@ -151,11 +172,12 @@ def _gone() -> Card:
 @transaction.atomic
 def delete_card(*, card: Card, version: int, by: User | None) -> None:
     """Delete a card, unless someone changed it since `version` (StaleEdit)."""
-    deleted, _count = Card.objects.filter(pk=card.pk, version=version).delete()
-    if not deleted:
-        current = Card.objects.filter(pk=card.pk).first()
-        if current is None:
-            raise Gone
+    current = Card.objects.select_for_update().filter(pk=card.pk).first()
+    if current is None:
+        raise Gone
+    if current.version != version:
         raise StaleEdit(current)
+    before = card_state(current, with_links=True)
+    current.delete()
     renumber(_siblings(card.canvas, card.lane, card.step, card.section))
-    touch(card.canvas)
+    touch(card.canvas, by=by, action=ChangeAction.DELETED, **_card_part(card), before=before)
