@@ -39,19 +39,19 @@ def _check_place(canvas: Canvas, lane: Lane | None, step: Step | None, section: 
         kinds.section_of(canvas.kind, section)
 
 
-def _siblings(canvas: Canvas, lane: Lane | None, step: Step | None, section: str):
+def siblings(canvas: Canvas, lane: Lane | None, step: Step | None, section: str):
     if lane is not None:
         return Card.objects.filter(canvas=canvas, lane=lane, step=step)
     return Card.objects.filter(canvas=canvas, section=section)
 
 
-def _check_room(
+def check_room(
     canvas: Canvas, lane: Lane | None, step: Step | None, section: str, card: Card | None = None
 ) -> None:
     single = (lane is not None and lane.kind in kinds.SINGLE_CARD_LANES) or (
         lane is None and kinds.section_of(canvas.kind, section).single
     )
-    others = _siblings(canvas, lane, step, section)
+    others = siblings(canvas, lane, step, section)
     if card is not None:
         others = others.exclude(pk=card.pk)
     if single and others.exists():
@@ -73,7 +73,7 @@ def add_card(
     """Add a card to a cell (lane × step) or a section; at the end unless a position is given."""
     _check_place(canvas, lane, step, section)
     cleaned = kinds.clean_fields(_spec(canvas, lane, section), fields or {})
-    _check_room(canvas, lane, step, section)
+    check_room(canvas, lane, step, section)
     card = Card(
         canvas=canvas,
         lane=lane,
@@ -83,10 +83,10 @@ def add_card(
         fields=cleaned,
         updated_by=by,
     )
-    card.position = _siblings(canvas, lane, step, section).count()
+    card.position = siblings(canvas, lane, step, section).count()
     card.save()
     if position is not None:
-        place(_siblings(canvas, lane, step, section), card, position)
+        place(siblings(canvas, lane, step, section), card, position)
     touch(canvas, by=by, action=ChangeAction.ADDED, **_card_part(card), after=card_state(card))
     return card
 
@@ -140,7 +140,7 @@ def move_card(
     canvas = card.canvas
     card = Card.objects.select_for_update().filter(pk=card.pk).first() or _gone()
     before = card_state(card)
-    old = _siblings(canvas, card.lane, card.step, card.section)
+    old = siblings(canvas, card.lane, card.step, card.section)
     new_lane = lane if lane is not None else card.lane
     new_step = step if step is not None else card.step
     new_section = card.section if section is None else section
@@ -148,10 +148,10 @@ def move_card(
     if moved:
         _check_place(canvas, new_lane, new_step, new_section)
         kinds.clean_fields(_spec(canvas, new_lane, new_section), card.fields)
-        _check_room(canvas, new_lane, new_step, new_section, card)
+        check_room(canvas, new_lane, new_step, new_section, card)
         card.lane, card.step, card.section = new_lane, new_step, new_section
         card.save(update_fields=["lane", "step", "section"])
-    place(_siblings(canvas, new_lane, new_step, new_section), card, position)
+    place(siblings(canvas, new_lane, new_step, new_section), card, position)
     if moved:
         renumber(old)
     touch(
@@ -179,5 +179,5 @@ def delete_card(*, card: Card, version: int, by: User | None) -> None:
         raise StaleEdit(current)
     before = card_state(current, with_links=True)
     current.delete()
-    renumber(_siblings(card.canvas, card.lane, card.step, card.section))
+    renumber(siblings(card.canvas, card.lane, card.step, card.section))
     touch(card.canvas, by=by, action=ChangeAction.DELETED, **_card_part(card), before=before)

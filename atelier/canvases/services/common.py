@@ -1,5 +1,8 @@
 """What every canvas change shares: the revision and its change log, places, stale edits."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from typing import Any
 
@@ -24,6 +27,22 @@ class Gone(Exception):
     """The part was deleted (or restored away) since the form was opened."""
 
 
+# What the changes being recorded are: plain changes, or an undo or redo of an earlier one.
+_origin: ContextVar[tuple[str, CanvasChange | None]] = ContextVar(
+    "change_origin", default=(ChangeOrigin.DO, None)
+)
+
+
+@contextmanager
+def recording(origin: str, reverts: CanvasChange) -> Iterator[None]:
+    """Record the changes made inside as an undo or redo of `reverts`."""
+    token = _origin.set((origin, reverts))
+    try:
+        yield
+    finally:
+        _origin.reset(token)
+
+
 def touch(
     canvas: Canvas,
     *,
@@ -33,7 +52,6 @@ def touch(
     part_id: int | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-    origin: str = ChangeOrigin.DO,
 ) -> CanvasChange:
     """Count one more change of the canvas, log it, and tell the open editors after commit."""
     Canvas.objects.filter(pk=canvas.pk).update(
@@ -50,7 +68,8 @@ def touch(
         part_id=part_id,
         before=before,
         after=after,
-        origin=origin,
+        origin=_origin.get()[0],
+        reverts=_origin.get()[1],
     )
     event = event_of(change, actor_name=str(by) if by is not None else "")
     transaction.on_commit(partial(publish, canvas.pk, event), robust=True)

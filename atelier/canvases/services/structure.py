@@ -1,5 +1,7 @@
 """The grid of a journey or blueprint: stages, the steps inside them, and lanes."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -20,7 +22,7 @@ def _title(title: str) -> str:
     return title
 
 
-def _part(part: Stage | Step | Lane) -> dict[str, object]:
+def _part(part: Stage | Step | Lane) -> dict[str, Any]:
     return {"part_type": type(part).__name__.lower(), "part_id": part.pk}
 
 
