@@ -87,15 +87,26 @@ def database_url(settings_dict: dict) -> str:
 
 
 @contextmanager
-def asgi_servers(count: int, *, redis_url: str, database: str) -> Iterator[list[int]]:
-    """`count` daphne processes serving atelier.asgi on free ports; yields the ports."""
+def asgi_servers(
+    count: int,
+    *,
+    redis_url: str,
+    database: str,
+    output: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Iterator[list[int]]:
+    """`count` daphne processes serving atelier.asgi on free ports; yields the ports.
+
+    Each server's standard output (where the console mail backend writes) goes to
+    `output`/<port>.out when `output` is given; `env` adds settings (DEBUG=true serves
+    static files without collectstatic)."""
     environment = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
     environment |= {
         "DJANGO_SETTINGS_MODULE": "atelier.settings",
         "DATABASE_URL": database,
         "REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": f"live-test-{os.getpid()}",
-    }
+    } | (env or {})
     ports = [free_port() for _ in range(count)]
     logs = Path(tempfile.mkdtemp(prefix="atelier-daphne-"))
     processes = [
@@ -112,7 +123,7 @@ def asgi_servers(count: int, *, redis_url: str, database: str) -> Iterator[list[
             ],
             cwd=ROOT,
             env=environment,
-            stdout=subprocess.DEVNULL,
+            stdout=(output / f"{port}.out").open("w") if output else subprocess.DEVNULL,
             stderr=(logs / f"{port}.log").open("w"),  # what went wrong, if anything did
         )
         for port in ports

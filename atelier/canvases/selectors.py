@@ -31,3 +31,17 @@ def open_comment_counts(canvas_id: int) -> dict[int, int]:
         .annotate(count=Count("pk"))
     )
     return {row["card_id"]: row["count"] for row in rows}
+
+
+def comments_for_export(canvas: Canvas) -> list[dict[str, Any]]:
+    """Every comment of the canvas as an export lists it, oldest first."""
+    comments = Comment.objects.filter(canvas=canvas).select_related("author", "card").order_by("pk")
+    return [
+        {
+            "author": str(comment.author or ""),
+            "card": comment.card.text if comment.card else "",
+            "body": comment.body,
+            "resolved": comment.resolved_at is not None,
+        }
+        for comment in comments
+    ]

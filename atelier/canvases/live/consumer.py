@@ -4,6 +4,7 @@ import time
 from typing import Any
 
 from channels.db import database_sync_to_async
+from channels.exceptions import ChannelFull
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from .events import group_of
@@ -61,7 +62,8 @@ class CanvasConsumer(AsyncJsonWebsocketConsumer):
     # Messages from the group -------------------------------------------------------------
 
     async def canvas_change(self, message: dict[str, Any]) -> None:
-        if time.monotonic() - self.checked_at > RECHECK_SECONDS and not await self._still_allowed():
+        stale = time.monotonic() - self.checked_at > RECHECK_SECONDS
+        if stale and not await self._still_allowed():
             return
         event = for_viewer(message["event"], self.viewer)
         if event is not None:
@@ -73,9 +75,12 @@ class CanvasConsumer(AsyncJsonWebsocketConsumer):
             return
         await self.send_json({"type": "presence", "person": person})
         # The newcomer learns of everyone already here from their answers.
-        await self.channel_layer.send(
-            person["channel"], {"type": "presence.here", "person": self._person()}
-        )
+        try:
+            await self.channel_layer.send(
+                person["channel"], {"type": "presence.here", "person": self._person()}
+            )
+        except ChannelFull:
+            pass  # a newcomer flooded with answers misses one name; its socket carries on
 
     async def presence_here(self, message: dict[str, Any]) -> None:
         if self._in_presence():

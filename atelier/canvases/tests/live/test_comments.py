@@ -135,3 +135,19 @@ def test_comments_stay_out_of_the_json_and_csv_exports(journey, card, participan
             "Not for the minister"
             not in client.get(f"/canvases/{journey.pk}/{export}").content.decode()
         )
+
+
+def test_the_pdf_export_holds_the_comments_only_when_asked(journey, card, participant):
+    import io
+
+    from pypdf import PdfReader
+
+    add_comment(canvas=journey, card=card, body="Check the Saturday hours", by=participant)
+    client = signed_in(participant)
+
+    def pdf_text(query: str) -> str:
+        content = client.get(f"/canvases/{journey.pk}/export.pdf{query}").content
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+    assert "Saturday hours" not in pdf_text("")
+    assert "Saturday hours" in pdf_text("?comments=1")
