@@ -101,7 +101,10 @@ def update_card(
 ) -> Card:
     """Save a card's text and fields if nobody changed it since `version` (else StaleEdit)."""
     current = (
-        Card.objects.select_for_update().select_related("lane", "canvas").filter(pk=card.pk).first()
+        Card.objects.select_for_update(of=("self",))
+        .select_related("lane", "canvas")
+        .filter(pk=card.pk)
+        .first()
     )
     if current is None:
         raise Gone
