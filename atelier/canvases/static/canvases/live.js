@@ -132,7 +132,11 @@
   function reloadBoard() {
     window.clearTimeout(reloadTimer);
     reloadTimer = window.setTimeout(function () {
-      if (document.getElementById("card-new")) { reloadBoard(); return; }  // after the new card
+      // Not while a new card is being written or one of this page's own requests is on its way.
+      if (document.getElementById("card-new") || document.querySelector("#board .htmx-request")) {
+        reloadBoard();
+        return;
+      }
       fetchHtml(root.getAttribute("data-board-url")).then(function (html) {
         var fresh = fromHtml(html).querySelector("#board");
         var board = document.getElementById("board");
