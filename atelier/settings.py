@@ -165,7 +165,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "atelier"},
+            # A socket waits for messages with a 5 s blocking pop; redis-py's default read
+            # timeout is 5 s as well, and the race ends the socket: give reads more time.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 15}],
+                "prefix": "atelier",
+            },
         }
     }
 else:

@@ -9,7 +9,7 @@ from django.http import Http404
 from atelier.accounts.models import User
 from atelier.projects.access import can_edit, projects_visible_to
 
-from .models import Canvas, Card, Lane, Link, Stage, Step
+from .models import Canvas, Card, Comment, Lane, Link, Stage, Step
 
 
 def get_canvas_for_user(user: User | None, pk: int, *, write: bool = False) -> Canvas:
@@ -61,3 +61,8 @@ def get_part_for_user(
 def get_link_for_user(user: User | None, pk: int, *, write: bool = False) -> Link:
     """A link, through the canvas it sits on (404 for those who may not see it)."""
     return through_canvas(user, Link.objects.all(), pk, write=write)
+
+
+def get_comment_for_user(user: User | None, pk: int, *, write: bool = False) -> Comment:
+    """A comment, through the canvas it is on (404 for those who may not see it)."""
+    return through_canvas(user, Comment.objects.select_related("card"), pk, write=write)

@@ -245,3 +245,81 @@ class ShareLink(models.Model):
 
     def __str__(self) -> str:
         return self.label or self.token[:8]
+
+
+class ChangeAction(models.TextChoices):
+    ADDED = "added", _("added")
+    EDITED = "edited", _("edited")
+    MOVED = "moved", _("moved")
+    DELETED = "deleted", _("deleted")
+    RESTORED = "restored", _("restored")
+    COMMENTED = "commented", _("commented")
+
+
+class ChangeOrigin(models.TextChoices):
+    DO = "do", _("change")
+    UNDO = "undo", _("undo")
+    REDO = "redo", _("redo")
+
+
+class CanvasChange(models.Model):
+    """One change of a canvas at one revision: what live editors catch up on and undo reverts.
+
+    `before` and `after` hold the changed part as `changes.card_state` writes it (None when
+    the part did not exist before, or no longer after).
+    """
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="changes")
+    revision = models.PositiveIntegerField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=ChangeAction.choices)
+    part_type = models.CharField(max_length=10)  # card, stage, step, lane, link, canvas, comment
+    part_id = models.PositiveIntegerField(null=True)
+    before = models.JSONField(null=True)
+    after = models.JSONField(null=True)
+    origin = models.CharField(max_length=4, choices=ChangeOrigin.choices, default=ChangeOrigin.DO)
+    # Set when an undo (or a redo) took this change back: it leaves the person's undo stack.
+    undone = models.BooleanField(default=False)
+    reverts = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["revision"]
+        constraints = [
+            models.UniqueConstraint(fields=["canvas", "revision"], name="one_change_per_revision")
+        ]
+        indexes = [models.Index(fields=["canvas", "actor", "-revision"], name="change_by_actor")]
+
+    def __str__(self) -> str:
+        return f"{self.canvas_id}@{self.revision} {self.action} {self.part_type} {self.part_id}"
+
+
+class Comment(models.Model):
+    """A remark in the thread of a canvas, or of one card of it (`card` set)."""
+
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="comments")
+    card = models.ForeignKey(
+        Card, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("comment"))
+    mentioned = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.body[:60]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import cards, editor, exports, inline, sharing, structure, versions
+from .views import cards, comments, editor, exports, history, inline, sharing, structure, versions
 
 app_name = "canvases"
 urlpatterns = [
@@ -33,6 +33,11 @@ urlpatterns = [
     path("parts/<str:kind>/<int:pk>/move/", structure.part_move, name="part_move"),
     path("parts/<str:kind>/<int:pk>/delete/", structure.part_delete, name="part_delete"),
     path("parts/<str:kind>/<int:pk>/steps/new/", structure.step_add, name="step_add"),
+    # live editing: undo, redo, comments
+    path("<int:pk>/undo/", history.undo, name="undo"),
+    path("<int:pk>/redo/", history.redo, name="redo"),
+    path("<int:pk>/comments/", comments.comments, name="comments"),
+    path("comments/<int:comment_pk>/resolve/", comments.comment_resolve, name="comment_resolve"),
     # exports (helper)
     path("<int:pk>/export.pdf", exports.export_pdf, name="export_pdf"),
     path("<int:pk>/export.png", exports.export_png, name="export_png"),

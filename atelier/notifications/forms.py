@@ -4,9 +4,9 @@ from django import forms
 
 from atelier.lib.forms import Form
 
-from .models import MAILED_BY_THE_ACADEMY, NOT_YET_SENT, Delivery, Kind
+from .models import MAILED_BY_THE_ACADEMY, Delivery, Kind
 
-CHOSEN_KINDS = [kind for kind in Kind if kind not in NOT_YET_SENT | MAILED_BY_THE_ACADEMY]
+CHOSEN_KINDS = [kind for kind in Kind if kind not in MAILED_BY_THE_ACADEMY]
 
 
 class PreferencesForm(Form):

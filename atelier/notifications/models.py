@@ -23,9 +23,6 @@ class Kind(models.TextChoices):
     SHARE_LINK_EXPIRING = "share_link_expiring", _("share link about to expire")
 
 
-# Defined for the features that do not exist yet (comments): nothing sends them today, so
-# the preferences page does not offer them.
-NOT_YET_SENT = frozenset({Kind.MENTIONED})
 # The academy mails these itself, with the calendar file attached; the notification only
 # shows in Atelier, so that nobody receives two mails for one enrolment.
 MAILED_BY_THE_ACADEMY = frozenset({Kind.ENROLMENT_CONFIRMED, Kind.ENROLMENT_PROMOTED})

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, CanvasState
+from atelier.canvases.models import Canvas, CanvasState, ChangeAction
 from atelier.canvases.portrait import portrait_from_upload
 from atelier.lib.titles import checked_title
 from atelier.method.models import ArtefactKind
@@ -63,8 +63,8 @@ def update_canvas(
     if current.revision != revision:
         raise StaleEdit(current)
     current.title, current.state, current.description = title, state, description.strip()
-    current.revision += 1
-    current.save(update_fields=["title", "state", "description", "revision", "updated_at"])
+    current.save(update_fields=["title", "state", "description", "updated_at"])
+    touch(current, by=by, action=ChangeAction.EDITED)
     return current
 
 
@@ -80,7 +80,7 @@ def set_portrait(*, canvas: Canvas, upload: object, size: int, by: User | None) 
         raise ValidationError(_("Only a persona has a portrait."))
     canvas.portrait = portrait_from_upload(upload, size)
     canvas.save(update_fields=["portrait", "updated_at"])
-    touch(canvas)
+    touch(canvas, by=by, action=ChangeAction.EDITED)
     return canvas
 
 
@@ -88,5 +88,5 @@ def set_portrait(*, canvas: Canvas, upload: object, size: int, by: User | None) 
 def remove_portrait(*, canvas: Canvas, by: User | None) -> Canvas:
     canvas.portrait = ""
     canvas.save(update_fields=["portrait", "updated_at"])
-    touch(canvas)
+    touch(canvas, by=by, action=ChangeAction.EDITED)
     return canvas

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, Card, Lane, LaneKind, Step
+from atelier.canvases.models import Canvas, Card, ChangeAction, Lane, LaneKind, Step
 from atelier.canvases.portrait import portrait_from_upload
 
-from .common import Gone, StaleEdit, place, renumber, save_versioned, touch
+from .common import Gone, StaleEdit, card_state, place, renumber, save_versioned, touch
 
 
 def _spec(canvas: Canvas, lane: Lane | None, section: str) -> tuple[kinds.Field, ...]:
@@ -40,19 +40,19 @@ def _check_place(canvas: Canvas, lane: Lane | None, step: Step | None, section: 
         kinds.section_of(canvas.kind, section)
 
 
-def _siblings(canvas: Canvas, lane: Lane | None, step: Step | None, section: str):
+def siblings(canvas: Canvas, lane: Lane | None, step: Step | None, section: str):
     if lane is not None:
         return Card.objects.filter(canvas=canvas, lane=lane, step=step)
     return Card.objects.filter(canvas=canvas, section=section)
 
 
-def _check_room(
+def check_room(
     canvas: Canvas, lane: Lane | None, step: Step | None, section: str, card: Card | None = None
 ) -> None:
     single = (lane is not None and lane.kind in kinds.SINGLE_CARD_LANES) or (
         lane is None and kinds.section_of(canvas.kind, section).single
     )
-    others = _siblings(canvas, lane, step, section)
+    others = siblings(canvas, lane, step, section)
     if card is not None:
         others = others.exclude(pk=card.pk)
     if single and others.exists():
@@ -74,7 +74,7 @@ def add_card(
     """Add a card to a cell (lane × step) or a section; at the end unless a position is given."""
     _check_place(canvas, lane, step, section)
     cleaned = kinds.clean_fields(_spec(canvas, lane, section), fields or {})
-    _check_room(canvas, lane, step, section)
+    check_room(canvas, lane, step, section)
     card = Card(
         canvas=canvas,
         lane=lane,
@@ -84,12 +84,16 @@ def add_card(
         fields=cleaned,
         updated_by=by,
     )
-    card.position = _siblings(canvas, lane, step, section).count()
+    card.position = siblings(canvas, lane, step, section).count()
     card.save()
     if position is not None:
-        place(_siblings(canvas, lane, step, section), card, position)
-    touch(canvas)
+        place(siblings(canvas, lane, step, section), card, position)
+    touch(canvas, by=by, action=ChangeAction.ADDED, **_card_part(card), after=card_state(card))
     return card
+
+
+def _card_part(card: Card) -> dict[str, Any]:
+    return {"part_type": "card", "part_id": card.pk}
 
 
 @transaction.atomic
@@ -97,7 +101,12 @@ def update_card(
     *, card: Card, version: int, text: str, fields: dict[str, Any], by: User | None
 ) -> Card:
     """Save a card's text and fields if nobody changed it since `version` (else StaleEdit)."""
-    current = Card.objects.select_related("lane", "canvas").filter(pk=card.pk).first()
+    current = (
+        Card.objects.select_for_update(of=("self",))
+        .select_related("lane", "canvas")
+        .filter(pk=card.pk)
+        .first()
+    )
     if current is None:
         raise Gone
     cleaned = kinds.clean_fields(_spec(current.canvas, current.lane, current.section), fields)
@@ -110,7 +119,14 @@ def update_card(
         updated_by=by,
         updated_at=timezone.now(),
     )
-    touch(card.canvas)
+    touch(
+        card.canvas,
+        by=by,
+        action=ChangeAction.EDITED,
+        **_card_part(card),
+        before=card_state(current),
+        after=card_state(updated),
+    )
     return updated
 
 
@@ -127,7 +143,8 @@ def move_card(
     """Move a card within its place, or to another cell or section of the same canvas."""
     canvas = card.canvas
     card = Card.objects.select_for_update().filter(pk=card.pk).first() or _gone()
-    old = _siblings(canvas, card.lane, card.step, card.section)
+    before = card_state(card)
+    old = siblings(canvas, card.lane, card.step, card.section)
     new_lane = lane if lane is not None else card.lane
     new_step = step if step is not None else card.step
     new_section = card.section if section is None else section
@@ -135,13 +152,20 @@ def move_card(
     if moved:
         _check_place(canvas, new_lane, new_step, new_section)
         kinds.clean_fields(_spec(canvas, new_lane, new_section), card.fields)
-        _check_room(canvas, new_lane, new_step, new_section, card)
+        check_room(canvas, new_lane, new_step, new_section, card)
         card.lane, card.step, card.section = new_lane, new_step, new_section
         card.save(update_fields=["lane", "step", "section"])
-    place(_siblings(canvas, new_lane, new_step, new_section), card, position)
+    place(siblings(canvas, new_lane, new_step, new_section), card, position)
     if moved:
         renumber(old)
-    touch(canvas)
+    touch(
+        canvas,
+        by=by,
+        action=ChangeAction.MOVED,
+        **_card_part(card),
+        before=before,
+        after=card_state(card),
+    )
     return card
 
 
@@ -152,14 +176,15 @@ def _gone() -> Card:
 @transaction.atomic
 def delete_card(*, card: Card, version: int, by: User | None) -> None:
     """Delete a card, unless someone changed it since `version` (StaleEdit)."""
-    deleted, _count = Card.objects.filter(pk=card.pk, version=version).delete()
-    if not deleted:
-        current = Card.objects.filter(pk=card.pk).first()
-        if current is None:
-            raise Gone
+    current = Card.objects.select_for_update().filter(pk=card.pk).first()
+    if current is None:
+        raise Gone
+    if current.version != version:
         raise StaleEdit(current)
-    renumber(_siblings(card.canvas, card.lane, card.step, card.section))
-    touch(card.canvas)
+    before = card_state(current, with_links=True)
+    current.delete()
+    renumber(siblings(card.canvas, card.lane, card.step, card.section))
+    touch(card.canvas, by=by, action=ChangeAction.DELETED, **_card_part(card), before=before)
 
 
 @transaction.atomic
@@ -169,7 +194,7 @@ def set_card_image(*, card: Card, version: int, upload: object, size: int, by: U
     updated = save_versioned(
         Card, pk=card.pk, version=version, image=image, updated_by=by, updated_at=timezone.now()
     )
-    touch(card.canvas)
+    _touch_edited(card, updated, by)
     return updated
 
 
@@ -178,8 +203,19 @@ def remove_card_image(*, card: Card, version: int, by: User | None) -> Card:
     updated = save_versioned(
         Card, pk=card.pk, version=version, image="", updated_by=by, updated_at=timezone.now()
     )
-    touch(card.canvas)
+    _touch_edited(card, updated, by)
     return updated
+
+
+def _touch_edited(before: Card, after: Card, by: User | None) -> None:
+    touch(
+        before.canvas,
+        by=by,
+        action=ChangeAction.EDITED,
+        **_card_part(before),
+        before=card_state(before),
+        after=card_state(after),
+    )
 
 
 @transaction.atomic

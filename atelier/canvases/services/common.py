@@ -1,11 +1,18 @@
-"""What every canvas change shares: the canvas revision, places in a list, stale edits."""
+"""What every canvas change shares: the revision and its change log, places, stale edits."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
 from typing import Any
 
-from django.db.models import F, Model, QuerySet
+from django.db import transaction
+from django.db.models import F, Model, Q, QuerySet
 from django.utils import timezone
 
-from atelier.canvases.models import Canvas
+from atelier.accounts.models import User
+from atelier.canvases.live.events import event_of, publish
+from atelier.canvases.models import Canvas, CanvasChange, Card, ChangeOrigin, Link
 
 
 class StaleEdit(Exception):
@@ -20,11 +27,82 @@ class Gone(Exception):
     """The part was deleted (or restored away) since the form was opened."""
 
 
-def touch(canvas: Canvas) -> None:
-    """Count one more change of the canvas (live co-editing will watch this number)."""
+# What the changes being recorded are: plain changes, or an undo or redo of an earlier one.
+_origin: ContextVar[tuple[str, CanvasChange | None]] = ContextVar(
+    "change_origin", default=(ChangeOrigin.DO, None)
+)
+
+
+@contextmanager
+def recording(origin: str, reverts: CanvasChange) -> Iterator[None]:
+    """Record the changes made inside as an undo or redo of `reverts`."""
+    token = _origin.set((origin, reverts))
+    try:
+        yield
+    finally:
+        _origin.reset(token)
+
+
+def touch(
+    canvas: Canvas,
+    *,
+    by: User | None,
+    action: str,
+    part_type: str = "canvas",
+    part_id: int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> CanvasChange:
+    """Count one more change of the canvas, log it, and tell the open editors after commit."""
     Canvas.objects.filter(pk=canvas.pk).update(
         revision=F("revision") + 1, updated_at=timezone.now()
     )
+    # The update holds the row's lock until commit, so this is our own revision.
+    canvas.revision = Canvas.objects.values_list("revision", flat=True).get(pk=canvas.pk)
+    change = CanvasChange.objects.create(
+        canvas_id=canvas.pk,
+        revision=canvas.revision,
+        actor=by,
+        action=action,
+        part_type=part_type,
+        part_id=part_id,
+        before=before,
+        after=after,
+        origin=_origin.get()[0],
+        reverts=_origin.get()[1],
+    )
+    event = event_of(change, actor_name=str(by) if by is not None else "")
+    transaction.on_commit(partial(publish, canvas.pk, event), robust=True)
+    return change
+
+
+def card_state(card: Card, *, with_links: bool = False) -> dict[str, Any]:
+    """A card as the change log keeps it: enough to put it back where and as it was."""
+    state: dict[str, Any] = {
+        "id": card.pk,
+        "uid": str(card.uid),
+        "lane": card.lane_id,
+        "step": card.step_id,
+        "section": card.section,
+        "position": card.position,
+        "text": card.text,
+        "fields": card.fields,
+        "version": card.version,
+        "card": card.pk,
+    }
+    if with_links:
+        # A deleted card comes back with its photo or sketch.
+        state["image"] = card.image
+        links = Link.objects.filter(Q(source_id=card.pk) | Q(target_id=card.pk))
+        state["links"] = list(
+            links.values("canvas_id", "kind", "source_id", "target_id", "relation", "label")
+        )
+    return state
+
+
+def title_state(part: Any) -> dict[str, Any]:
+    """A stage, step or lane as the change log keeps it."""
+    return {"id": part.pk, "title": part.title, "version": part.version}
 
 
 def place(siblings: QuerySet, item: Model, position: int | None) -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Card, Link, LinkKind, RelationKind
+from atelier.canvases.models import Card, ChangeAction, Link, LinkKind, RelationKind
 from atelier.method.models import ArtefactKind
 
 from .common import touch
@@ -34,7 +34,7 @@ def link_evidence(*, card: Card, evidence: Card, by: User | None) -> Link:
     link, _created = Link.objects.get_or_create(
         canvas=card.canvas, kind=LinkKind.EVIDENCE, source=card, target=evidence
     )
-    touch(card.canvas)
+    touch(card.canvas, by=by, action=ChangeAction.ADDED, part_type="link", part_id=link.pk)
     return link
 
 
@@ -54,12 +54,13 @@ def relate(*, source: Card, target: Card, relation: str, label: str = "", by: Us
         target=target,
         defaults={"relation": relation, "label": label.strip()[:200]},
     )
-    touch(source.canvas)
+    touch(source.canvas, by=by, action=ChangeAction.ADDED, part_type="link", part_id=link.pk)
     return link
 
 
 @transaction.atomic
 def unlink(*, link: Link, by: User | None) -> None:
     """Remove an evidence link or a relation."""
+    link_id = link.pk
     link.delete()
-    touch(link.canvas)
+    touch(link.canvas, by=by, action=ChangeAction.DELETED, part_type="link", part_id=link_id)

@@ -1,14 +1,16 @@
 """The grid of a journey or blueprint: stages, the steps inside them, and lanes."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, Card, Lane, LaneKind, Stage, Step
+from atelier.canvases.models import Canvas, Card, ChangeAction, Lane, LaneKind, Stage, Step
 
-from .common import place, renumber, save_versioned, touch
+from .common import place, renumber, save_versioned, title_state, touch
 
 
 def _title(title: str) -> str:
@@ -18,6 +20,10 @@ def _title(title: str) -> str:
     if len(title) > 200:
         raise ValidationError(_("A name holds at most 200 characters."))
     return title
+
+
+def _part(part: Stage | Step | Lane) -> dict[str, Any]:
+    return {"part_type": type(part).__name__.lower(), "part_id": part.pk}
 
 
 def _grid(canvas: Canvas) -> None:
@@ -34,7 +40,7 @@ def add_stage(*, canvas: Canvas, title: str, position: int | None = None, by: Us
     )
     place(Stage.objects.filter(canvas=canvas), stage, position)
     Step.objects.create(canvas=canvas, stage=stage, title=_("New step"), position=0)
-    touch(canvas)
+    touch(canvas, by=by, action=ChangeAction.ADDED, **_part(stage), after=title_state(stage))
     return stage
 
 
@@ -48,7 +54,7 @@ def add_step(*, stage: Stage, title: str, position: int | None = None, by: User 
         position=Step.objects.filter(stage=stage).count(),
     )
     place(Step.objects.filter(stage=stage), step, position)
-    touch(stage.canvas)
+    touch(stage.canvas, by=by, action=ChangeAction.ADDED, **_part(step), after=title_state(step))
     return step
 
 
@@ -67,7 +73,7 @@ def add_lane(
         position=Lane.objects.filter(canvas=canvas).count(),
     )
     place(Lane.objects.filter(canvas=canvas), lane, position)
-    touch(canvas)
+    touch(canvas, by=by, action=ChangeAction.ADDED, **_part(lane), after=title_state(lane))
     return lane
 
 
@@ -76,21 +82,29 @@ def rename(
     *, part: Stage | Step | Lane, version: int, title: str, by: User | None
 ) -> Stage | Step | Lane:
     """Rename a stage, step or lane if nobody renamed it since `version` (else StaleEdit)."""
+    before = title_state(part)
     renamed = save_versioned(type(part), pk=part.pk, version=version, title=_title(title))
-    touch(part.canvas)
+    touch(
+        part.canvas,
+        by=by,
+        action=ChangeAction.EDITED,
+        **_part(part),
+        before=before,
+        after=title_state(renamed),
+    )
     return renamed
 
 
 @transaction.atomic
 def move_stage(*, stage: Stage, position: int, by: User | None) -> None:
     place(Stage.objects.filter(canvas_id=stage.canvas_id), stage, position)
-    touch(stage.canvas)
+    touch(stage.canvas, by=by, action=ChangeAction.MOVED, **_part(stage))
 
 
 @transaction.atomic
 def move_lane(*, lane: Lane, position: int, by: User | None) -> None:
     place(Lane.objects.filter(canvas_id=lane.canvas_id), lane, position)
-    touch(lane.canvas)
+    touch(lane.canvas, by=by, action=ChangeAction.MOVED, **_part(lane))
 
 
 @transaction.atomic
@@ -104,7 +118,7 @@ def move_step(*, step: Step, position: int, stage: Stage | None = None, by: User
         step.save(update_fields=["stage"])
         renumber(Step.objects.filter(stage=old_stage))
     place(Step.objects.filter(stage=step.stage), step, position)
-    touch(step.canvas)
+    touch(step.canvas, by=by, action=ChangeAction.MOVED, **_part(step))
 
 
 def _keep_a_version(canvas: Canvas, name: str, by: User | None) -> None:
@@ -120,9 +134,10 @@ def delete_stage(*, stage: Stage, by: User | None) -> None:
         _keep_a_version(
             stage.canvas, _("Before deleting stage “%(title)s”") % {"title": stage.title}, by
         )
+    deleted = _part(stage)
     stage.delete()
     renumber(Stage.objects.filter(canvas_id=stage.canvas_id))
-    touch(stage.canvas)
+    touch(stage.canvas, by=by, action=ChangeAction.DELETED, **deleted)
 
 
 @transaction.atomic
@@ -132,9 +147,10 @@ def delete_step(*, step: Step, by: User | None) -> None:
         _keep_a_version(
             step.canvas, _("Before deleting step “%(title)s”") % {"title": step.title}, by
         )
+    deleted = _part(step)
     step.delete()
     renumber(Step.objects.filter(stage_id=step.stage_id))
-    touch(step.canvas)
+    touch(step.canvas, by=by, action=ChangeAction.DELETED, **deleted)
 
 
 @transaction.atomic
@@ -144,9 +160,10 @@ def delete_lane(*, lane: Lane, by: User | None) -> None:
         _keep_a_version(
             lane.canvas, _("Before deleting lane “%(title)s”") % {"title": lane.title}, by
         )
+    deleted = _part(lane)
     lane.delete()
     renumber(Lane.objects.filter(canvas_id=lane.canvas_id))
-    touch(lane.canvas)
+    touch(lane.canvas, by=by, action=ChangeAction.DELETED, **deleted)
 
 
 def default_grid(*, canvas: Canvas) -> None:

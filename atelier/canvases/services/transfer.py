@@ -18,6 +18,7 @@ from atelier.canvases.models import (
     Canvas,
     CanvasState,
     Card,
+    ChangeAction,
     Lane,
     LaneKind,
     Link,
@@ -333,7 +334,7 @@ def replace_content(*, canvas: Canvas, data: Any, by: User | None) -> int:
         description=checked.data.get("description") or "",
         portrait=checked.data.get("portrait") or "",
     )
-    touch(canvas)
+    touch(canvas, by=by, action=ChangeAction.RESTORED)
     return dropped
 
 

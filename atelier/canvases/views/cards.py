@@ -68,6 +68,8 @@ def _card_dict(card: Card) -> dict[str, Any]:
         "image": card.image,
         "version": card.version,
         "evidence_count": card.links_out.filter(kind=LinkKind.EVIDENCE).count(),
+        "comment_count": card.comments.filter(resolved_at__isnull=True).count(),
+        "comments_url": reverse("canvases:comments", args=[card.canvas_id]) + f"?card={card.pk}",
     }
 
 

@@ -17,6 +17,7 @@ from atelier.canvases import kinds
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.forms import CanvasForm, LaneForm, set_hidden
 from atelier.canvases.models import Canvas
+from atelier.canvases.selectors import open_comment_counts
 from atelier.canvases.serialize import serialize_canvas
 from atelier.canvases.services.canvases import (
     delete_canvas,
@@ -35,6 +36,12 @@ from .post_only import post_only
 def editor_context(request: HtmxHttpRequest, canvas: Canvas, **extra: Any) -> dict[str, Any]:
     editable = can_edit(user_of(request), canvas.project)
     data = serialize_canvas(canvas, with_ids=True)
+    counts = open_comment_counts(canvas.pk)
+    comments_url = reverse("canvases:comments", args=[canvas.pk])
+    for card in data["cards"]:
+        if card["id"] in counts:
+            card["comment_count"] = counts[card["id"]]
+            card["comments_url"] = f"{comments_url}?card={card['id']}"
     context = board_context(data, canvas=canvas, editable=editable)
     context["csrf_value"] = get_token(request) if editable else ""
     if context["board"].is_grid:

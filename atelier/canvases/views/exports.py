@@ -23,6 +23,7 @@ from atelier.canvases.exports.png import canvas_png
 from atelier.canvases.exports.svg import grid_svg, stakeholder_map_svg
 from atelier.canvases.exports.tabular import canvas_csv, canvas_json
 from atelier.canvases.models import Canvas
+from atelier.canvases.selectors import comments_for_export
 from atelier.canvases.serialize import serialize_canvas
 from atelier.canvases.services.transfer import import_canvas as import_document
 from atelier.method.models import ArtefactKind
@@ -48,6 +49,8 @@ def export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     canvas = get_canvas_for_user(user_of(request), pk)
     paper = "A4" if request.GET.get("paper", "").lower() == "a4" else "A3"
     data = _drawn(request, canvas)
+    if request.GET.get("comments") == "1":  # comments stay out of exports unless asked
+        data = data | {"comments": comments_for_export(canvas)}
     pdf = canvas_pdf(data, paper=paper, project_title=canvas.project.title)
     return _attachment(pdf, "application/pdf", file_name(data, "pdf"))
 

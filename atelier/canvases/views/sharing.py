@@ -156,13 +156,13 @@ def shared_view(request: HttpRequest, token: str) -> HttpResponse:
         if request.method != "POST" or not _try_password(request, link, form):
             return _private(render(request, "canvases/sharing/password.html", {"form": form}))
         return _private(redirect("shared:view", token=token))
-    if request.method != "HEAD":
-        count_view(link)
+    if request.method != "HEAD" and not request.headers.get("HX-Request"):
+        count_view(link)  # a live update refetching the board is no new view
     canvas = link.canvas
     coverage = coverage_asked(request.GET)
     data = serialize_canvas(canvas)
     context: dict[str, Any] = board_context(
         data if coverage else without_coverage(data), canvas=canvas, editable=False
     )
-    context |= {"canvas": canvas, "coverage": coverage}
+    context |= {"canvas": canvas, "coverage": coverage, "share_query": f"?share={token}"}
     return _private(render(request, "canvases/sharing/shared.html", context))

@@ -84,11 +84,11 @@ def test_preferences_are_saved_per_kind(participant):
     client = signed_in(participant)
     page = client.get("/notifications/preferences/").content.decode()
     assert "Peer review assigned" in page
-    assert "Mentioned in a comment" not in page  # nothing sends it yet
+    assert "Mentioned in a comment" in page  # canvas comments send it
+    assert "Question answered" in page  # the advice desk sends it
 
     form = {kind: Delivery.IMMEDIATELY for kind in Kind.values}
     form[Kind.REVIEW_ASSIGNED] = Delivery.DIGEST
-    del form[Kind.MENTIONED]
     del form[Kind.ENROLMENT_CONFIRMED], form[Kind.ENROLMENT_PROMOTED]
     response = client.post("/notifications/preferences/", form)
 
