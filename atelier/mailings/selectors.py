@@ -46,7 +46,14 @@ def _organisations_of_sizes(size_classes: list[str]) -> QuerySet:
 
 
 def with_current_functions(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
-    current = Function.objects.filter(ends_on__isnull=True).order_by("starts_on", "pk")
-    return contacts.select_related("organisation").prefetch_related(
-        Prefetch("functions", queryset=current, to_attr="current_functions")
+    """Only what the merge fields need: queuing a large mailing reads every contact."""
+    current = (
+        Function.objects.filter(ends_on__isnull=True)
+        .only("pk", "contact_id", "kind")
+        .order_by("starts_on", "pk")
+    )
+    return (
+        contacts.select_related("organisation")
+        .only("pk", "email", "first_name", "last_name", "language", "organisation__name_nl")
+        .prefetch_related(Prefetch("functions", queryset=current, to_attr="current_functions"))
     )
