@@ -3,6 +3,7 @@ present the Geel journey with the timer running; staff read the programme's impa
 English, every page audited with axe)."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -108,3 +109,22 @@ def test_trainer_presents_the_geel_journey_and_runs_the_timer(open_visit, traine
     timer.get_by_role("button", name="Start the timer").click()
     expect(timer.get_by_role("timer")).not_to_have_text("5:00", timeout=3000)
     expect(timer.get_by_role("button", name="Pause")).to_be_visible()
+
+
+def test_the_projected_view_follows_the_presenter_view(open_visit, trainer):
+    case = load_demo_workshop()
+    visit = open_visit(locale="en-GB")
+    visit.sign_in(trainer)
+    presenter = visit.open(f"/academy/workshop/{case.slug}/")
+    expect(presenter.locator("#presenter-clock")).not_to_have_text("")
+    second = case.slides.get(position=2)
+    third = case.slides.get(position=3)
+    expect(presenter.locator("#presenter-next-heading")).to_have_text(second.heading_en)
+    screen = presenter.context.new_page()
+    screen.goto(f"/academy/workshop/{case.slug}/?view=screen")
+    expect(screen.locator("#slide-1")).to_be_visible()
+    expect(screen.locator(".presenter__notes")).to_have_count(0)
+    presenter.get_by_role("link", name=re.compile("Next")).click()
+    expect(screen.locator("#slide-2")).to_be_visible()
+    expect(screen.locator("#slide-1")).to_be_hidden()
+    expect(presenter.locator("#presenter-next-heading")).to_have_text(third.heading_en)

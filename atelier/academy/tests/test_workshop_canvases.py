@@ -57,3 +57,15 @@ def test_linking_twice_changes_nothing(case):
     before = list(case.slides.values_list("canvas", "exercise_minutes"))
     link_demo_workshop_canvases()
     assert list(case.slides.values_list("canvas", "exercise_minutes")) == before
+
+
+def test_projected_view_leaves_out_the_notes_and_the_presenters_aside(trainer):
+    case = load_demo_workshop()
+    client = signed_in(trainer)
+    url = reverse("academy:workshop", args=[case.slug])
+    presenter = client.get(url).content.decode()
+    screen = client.get(url, {"view": "screen"}).content.decode()
+    first = case.slides.get(position=1)
+    assert first.notes_en in presenter and 'id="presenter-clock"' in presenter
+    assert first.notes_en not in screen and 'id="presenter-clock"' not in screen
+    assert 'data-role="screen"' in screen

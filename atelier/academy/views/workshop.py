@@ -18,7 +18,15 @@ def workshop(request: HttpRequest, slug: str) -> HttpResponse:
     case = get_object_or_404(WorkshopCase, slug=slug)
     slides = list(case.slides.select_related("canvas"))
     current = _slide_number(request.GET.get("slide"), len(slides))
-    context = {"case": case, "slides": slides, "current": current, "total": len(slides)}
+    context = {
+        "case": case,
+        "slides": slides,
+        "current": current,
+        "total": len(slides),
+        # The projected view (?view=screen) shows the slides only; the trainer's window
+        # keeps the notes, the next slide and the clock, and moves the screen along.
+        "screen": request.GET.get("view") == "screen",
+    }
     return render(request, "academy/workshop/presenter.html", context)
 
 

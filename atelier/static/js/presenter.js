@@ -12,17 +12,30 @@
   var progress = document.getElementById("presenter-progress");
   var fullscreen = document.getElementById("presenter-fullscreen");
   var current = 1;
+  // The trainer's window and the projected one (?view=screen) follow each other.
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel(presenter.dataset.channel) : null;
+  var nextHeading = document.getElementById("presenter-next-heading");
+  var clock = document.getElementById("presenter-clock");
   slides.forEach(function (slide, index) { if (!slide.hidden) { current = index + 1; } });
 
+  function query(number) {
+    return (presenter.dataset.role === "screen" ? "?view=screen&slide=" : "?slide=") + number;
+  }
+
   function setLink(link, number, disabled) {
-    link.href = "?slide=" + number;
+    link.href = query(number);
     if (disabled) { link.setAttribute("aria-disabled", "true"); }
     else { link.removeAttribute("aria-disabled"); }
   }
 
-  function show(number) {
+  function show(number, fromOtherWindow) {
     number = Math.min(Math.max(number, 1), total);
     if (number === current) { return; }
+    if (channel && !fromOtherWindow) { channel.postMessage({ slide: number }); }
+    if (nextHeading) {
+      var following = slides[number];
+      nextHeading.textContent = following ? following.querySelector("[data-heading]").dataset.heading : "—";
+    }
     current = number;
     slides.forEach(function (slide, index) { slide.hidden = index + 1 !== number; });
     setLink(previous, Math.max(number - 1, 1), number === 1);
@@ -34,7 +47,7 @@
     status.className = "visually-hidden";
     status.textContent = slides[number - 1].dataset.status;
     progress.replaceChildren(counter, document.createTextNode(" "), status);
-    history.replaceState(null, "", "?slide=" + number);
+    history.replaceState(null, "", query(number));
   }
 
   function toggleNotes() {
@@ -45,6 +58,20 @@
   function toggleFullscreen() {
     if (document.fullscreenElement) { document.exitFullscreen(); }
     else { presenter.requestFullscreen(); }
+  }
+
+  if (channel) {
+    channel.addEventListener("message", function (event) {
+      if (event.data && typeof event.data.slide === "number") { show(event.data.slide, true); }
+    });
+  }
+  if (clock) {
+    var tick = function () {
+      var now = new Date();
+      clock.textContent = now.getHours() + ":" + (now.getMinutes() < 10 ? "0" : "") + now.getMinutes();
+    };
+    tick();
+    setInterval(tick, 10000);
   }
 
   previous.addEventListener("click", function (event) { event.preventDefault(); show(current - 1); });
