@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "atelier.guidance",
     "atelier.notifications",
     "atelier.knowledge",
+    "atelier.search",
     "atelier.home",
     "atelier.accounts",
     "atelier.api",
