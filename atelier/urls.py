@@ -26,6 +26,7 @@ urlpatterns = [
     path("guidance/", include("atelier.guidance.urls")),
     path("notifications/", include("atelier.notifications.urls")),
     path("home/", include("atelier.home.urls")),
+    path("search/", include("atelier.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
