@@ -26,6 +26,7 @@ from atelier.members import selectors
 from atelier.members.models import Organisation, OrganisationType, SizeClass, Succession
 from atelier.method.api import router as method_router
 from atelier.projects.api import router as projects_router
+from atelier.search.api import router as search_router
 
 from .auth import BearerToken
 from .errors import (
@@ -357,3 +358,4 @@ api.add_router("/", projects_router)
 api.add_router("/", canvases_router)
 api.add_router("/", guidance_router)
 api.add_router("/", fees_router)
+api.add_router("/", search_router)
