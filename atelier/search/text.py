@@ -21,6 +21,7 @@ MAX_WORD = 40
 # Shorter words are matched whole: "ge*" or "de*" would match half the index.
 MIN_PREFIX = 3
 WORD = re.compile(r"\w+")
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 PHRASE = re.compile(r'"([^"]*)"')
 # Words so common in Dutch (and in the English interface) that they say nothing.
 STOPWORDS = frozenset(
@@ -34,8 +35,10 @@ _dutch_porter = snowballstemmer.stemmer("dutch_porter")
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Financiën" → "financien" (as FTS5's tokenizer folds)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
 
 
 def words(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from atelier.guidance.demo import load_demo_guidance
 from atelier.home.demo import load_demo_home
 from atelier.members.reference_data import load_flemish_registry
 from atelier.projects.demo import load_demo_workspace
+from atelier.search.indexing import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         workspace = load_demo_workspace()  # needs the Geel people of load_demo_people
         guidance = load_demo_guidance()  # needs the workspace project and the academy cohort
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
+        indexed = rebuild_search_index()  # after every loader: some of them bulk-create rows
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
@@ -43,6 +45,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Workspace: {workspace}")
         self.stdout.write(f"Guidance: {guidance}")
         self.stdout.write(f"Homes: {home}")
+        self.stdout.write(f"Search: {indexed} documents indexed.")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.email:40} {person.role}")
