@@ -3,6 +3,7 @@
 Every form of a query word (the word, its stem, corrected spellings) is matched as a
 prefix in the text and, stemmed, in the stems: "armoede*" finds "armoedebeleid",
 the stem "leefloon" finds "leeflonen". bm25 weighs the title ten times the text.
+Snippets are made in Python (snippets.py).
 Misspellings: the vocabulary words that share the first two letters and are about as
 long, at a bounded edit distance, computed here.
 """
@@ -16,8 +17,9 @@ from typing import Any
 from ..models import SearchTerm
 from ..text import ParsedQuery, Term, edit_distance, stem, typo_bound
 from . import vocabulary
+from .snippets import MAX_TEXT, snippet
 
-JOIN = "search_fts JOIN search_searchdocument ON search_searchdocument.id = search_fts.rowid"
+JOIN = "search_fts CROSS JOIN search_searchdocument ON search_searchdocument.id = search_fts.rowid"
 SCORE = "bm25(search_fts, 10.0, 1.0, 1.0)"
 MAX_CANDIDATES = 5000
 MAX_CORRECTIONS = 2
@@ -82,11 +84,11 @@ class SQLiteBackend:
     def snippets(self, cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:
         placeholders = ", ".join(["%s"] * len(document_ids))
         cursor.execute(
-            "SELECT rowid, snippet(search_fts, 1, char(2), char(3), '…', 24) FROM search_fts "
-            f"WHERE search_fts MATCH %s AND rowid IN ({placeholders})",
-            [match_expression(parsed), *document_ids],
+            "SELECT id, substr(body, 1, %s) FROM search_searchdocument "
+            f"WHERE id IN ({placeholders})",
+            [MAX_TEXT, *document_ids],
         )
-        return dict(cursor.fetchall())
+        return {pk: snippet(body, parsed, "\x02", "\x03") for pk, body in cursor.fetchall()}
 
     def grouped(
         self,
