@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "atelier.knowledge",
     "atelier.advice",
     "atelier.library",
+    "atelier.search",
     "atelier.home",
     "atelier.accounts",
     "atelier.api",

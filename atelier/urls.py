@@ -34,6 +34,7 @@ urlpatterns = [
     path("notifications/", include("atelier.notifications.urls")),
     path("library/", include("atelier.library.urls")),
     path("home/", include("atelier.home.urls")),
+    path("search/", include("atelier.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

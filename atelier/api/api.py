@@ -32,6 +32,7 @@ from atelier.members.api import router as population_router
 from atelier.members.models import Organisation, OrganisationType, SizeClass, Succession
 from atelier.method.api import router as method_router
 from atelier.projects.api import router as projects_router
+from atelier.search.api import router as search_router
 
 from .auth import BearerToken
 from .errors import (
@@ -377,3 +378,4 @@ api.add_router("/", academy_router)
 api.add_router("/", companies_router)
 api.add_router("/", contacts_router)
 api.add_router("/", population_router)
+api.add_router("/", search_router)

@@ -18,6 +18,7 @@ from atelier.knowledge.demo import load_demo_knowledge
 from atelier.library.demo import load_demo_library
 from atelier.members.reference_data import load_flemish_registry
 from atelier.projects.demo import load_demo_workspace
+from atelier.search.indexing import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         library = load_demo_library(today=timezone.localdate())
         impact = load_demo_impact(today=timezone.localdate())  # needs Lennik's first round
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
+        indexed = rebuild_search_index()  # after every loader: some of them bulk-create rows
         self.stdout.write(
             f"Registry: {counts.current_municipalities} municipalities in force "
             f"({counts.municipalities} with history), {counts.ocmws} OCMWs, "
@@ -59,6 +61,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Library: {library}")
         self.stdout.write(f"Impact: {impact}")
         self.stdout.write(f"Homes: {home}")
+        self.stdout.write(f"Search: {indexed} documents indexed.")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.email:40} {person.role}")

@@ -1,0 +1,186 @@
+"""One query interface over the search index, whichever database holds it.
+
+`search(user, q, ...)` answers what this person may see, most relevant first and the
+newest first among equals; `facets(...)` counts the matches per type, kind, year,
+audience and topic. Visibility is part of the SQL (never a filter on a page of rows),
+the engine-specific matching comes from `postgres.py` or `sqlite.py`.
+"""
+
+# The SQL is assembled from constants and conditions Django compiled; every value a
+# person typed travels as a parameter (FTS5 MATCH text included).
+# ruff: noqa: S608
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from atelier.accounts.models import User
+
+from ..models import SearchDocument
+from ..text import ParsedQuery, parse
+from ..visibility import visible_where
+from . import postgres, sqlite
+from .base import Backend, Filters
+
+__all__ = ["Filters", "Hit", "Results", "facets", "search"]
+
+MAX_LIMIT = 100
+SNIPPET_START = "\x02"
+SNIPPET_END = "\x03"
+HIT_FIELDS = ["doc_type", "object_id", "title", "url", "kind", "year", "visibility", "updated_at"]
+TABLE = "search_searchdocument"
+
+
+@dataclass
+class Hit:
+    doc_type: str
+    object_id: int
+    title: str
+    url: str
+    kind: str
+    year: int | None
+    visibility: str
+    updated_at: datetime.datetime
+    snippet: SafeString = field(default_factory=lambda: mark_safe(""))  # noqa: S308
+    document_id: int = 0
+
+
+@dataclass
+class Results:
+    count: int
+    hits: list[Hit]
+    # A misspelt word and what it was also searched as: {"subsidei": ["subsidie"]}.
+    corrections: dict[str, list[str]]
+
+
+def backend() -> Backend:
+    return postgres.BACKEND if connection.vendor == "postgresql" else sqlite.BACKEND
+
+
+def marked(text: str) -> SafeString:
+    """Escaped text whose engine markers become <mark>: user text never passes as HTML."""
+    escaped = escape(text).replace(SNIPPET_START, "<mark>").replace(SNIPPET_END, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 - escaped above, only our own tags added
+
+
+def _correct(engine: Backend, parsed: ParsedQuery) -> dict[str, list[str]]:
+    corrections: dict[str, list[str]] = {}
+    for term in parsed.terms:
+        if term.prefixable and not engine.known(term):
+            term.alternatives = engine.corrections(term.word)
+            if term.alternatives:
+                corrections[term.word] = term.alternatives
+    return corrections
+
+
+def _where(user: User | None, filters: Filters, skip: str = "") -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    sql, visible_params = visible_where(user)
+    clauses.append(sql)
+    params.extend(visible_params)
+    for name, column in (
+        ("types", "doc_type"),
+        ("kinds", "kind"),
+        ("years", "year"),
+        ("audiences", "visibility"),
+    ):
+        values = getattr(filters, name)
+        if values and name != skip:
+            clauses.append(f"{TABLE}.{column} IN ({', '.join(['%s'] * len(values))})")
+            params.extend(values)
+    if filters.topics and skip != "topics":
+        for slug in filters.topics:
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM search_searchtopic topic WHERE topic.document_id = "
+                f"{TABLE}.id AND topic.slug = %s)"
+            )
+            params.append(slug)
+    return " AND ".join(f"({clause})" for clause in clauses), params
+
+
+def _hits(ids: list[int]) -> list[Hit]:
+    documents = SearchDocument.objects.only(*HIT_FIELDS).in_bulk(ids)
+    return [
+        Hit(**{name: getattr(documents[pk], name) for name in HIT_FIELDS}, document_id=pk)
+        for pk in ids
+    ]
+
+
+def search(
+    user: User | None,
+    q: str,
+    *,
+    types: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    years: Sequence[int] = (),
+    audiences: Sequence[str] = (),
+    limit: int = 20,
+    offset: int = 0,
+    snippets: bool = True,
+) -> Results:
+    """What this person may see that matches q: relevance first, then the newest."""
+    parsed = parse(q)
+    if parsed.is_empty:
+        return Results(count=0, hits=[], corrections={})
+    engine = backend()
+    corrections = _correct(engine, parsed)
+    filters = Filters(list(types), list(topics), list(kinds), list(years), list(audiences))
+    where, params = _where(user, filters)
+    limit = max(1, min(limit, MAX_LIMIT))
+    with connection.cursor() as cursor:
+        count = engine.count(cursor, parsed, where, params)
+        if count <= offset:
+            return Results(count=count, hits=[], corrections=corrections)
+        ids = engine.page(cursor, parsed, where, params, limit, offset)
+        hits = _hits(ids)
+        if snippets and hits:
+            found = engine.snippets(cursor, parsed, [hit.document_id for hit in hits])
+            for hit in hits:
+                hit.snippet = marked(found.get(hit.document_id, ""))
+    return Results(count=count, hits=hits, corrections=corrections)
+
+
+def facets(
+    user: User | None,
+    q: str,
+    *,
+    types: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    years: Sequence[int] = (),
+    audiences: Sequence[str] = (),
+) -> dict[str, list[tuple[Any, int]]]:
+    """Per facet, its values among the matches and how many: each facet ignores its own filter."""
+    parsed = parse(q)
+    if parsed.is_empty:
+        return {}
+    engine = backend()
+    _correct(engine, parsed)
+    filters = Filters(list(types), list(topics), list(kinds), list(years), list(audiences))
+    counted: dict[str, list[tuple[Any, int]]] = {}
+    with connection.cursor() as cursor:
+        for name, column in (
+            ("types", f"{TABLE}.doc_type"),
+            ("kinds", f"{TABLE}.kind"),
+            ("years", f"{TABLE}.year"),
+            ("audiences", f"{TABLE}.visibility"),
+            ("topics", "topic.slug"),
+        ):
+            where, params = _where(user, filters, skip=name)
+            join = (
+                f" JOIN search_searchtopic topic ON topic.document_id = {TABLE}.id"
+                if name == "topics"
+                else ""
+            )
+            rows = engine.grouped(cursor, parsed, where, params, column, join)
+            counted[name] = sorted(
+                ((value, total) for value, total in rows if value not in (None, "")),
+                key=lambda pair: (-pair[1], str(pair[0])),
+            )
+    return counted
