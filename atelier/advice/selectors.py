@@ -1,7 +1,6 @@
 """Reads of the advice desk: suggestions while asking, the staff queue, the thread, homes."""
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -9,32 +8,24 @@ from django.db.models import Q, QuerySet
 from atelier.accounts.models import User
 from atelier.knowledge.access import items_visible_to
 from atelier.knowledge.models import KnowledgeItem, Status
+from atelier.search.models import DocumentType
+from atelier.search.selectors import search
 
 from .access import may_handle, questions_visible_to
 from .models import OPEN_STATUSES, Message, Question, QuestionStatus
 
-MIN_WORD = 4  # shorter words ("de", "het", "voor") match nearly everything
 SHOWN = 5
 
 
-def _words(text: str) -> list[str]:
-    words = {word.lower() for word in re.findall(r"\w+", text) if len(word) >= MIN_WORD}
-    return sorted(words, key=len, reverse=True)[:8]
-
-
 def suggest_items(user: User | None, text: str, limit: int = 5) -> list[KnowledgeItem]:
-    """Published items the person may read whose title or summary holds a word of `text`.
+    """Published items the person may read that answer `text`, best match first.
 
-    A simple word match until the search engine takes over (the lead switches it at merge).
+    The one search engine finds them: inflected forms, compounds and typos included.
     """
-    words = _words(text)
-    if not words:
-        return []
-    match = Q()
-    for word in words:
-        match |= Q(title__icontains=word) | Q(summary__icontains=word)
-    items = items_visible_to(user).filter(match, status=Status.PUBLISHED)
-    return list(items.order_by("-published_at", "-pk")[:limit])
+    hits = search(user, text, types=[DocumentType.KNOWLEDGE], limit=limit, snippets=False).hits
+    ids = [hit.object_id for hit in hits]
+    items = items_visible_to(user).filter(pk__in=ids, status=Status.PUBLISHED).in_bulk()
+    return [items[pk] for pk in ids if pk in items]
 
 
 @dataclass

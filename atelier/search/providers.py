@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Model, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from atelier.academy.models import Course
@@ -56,11 +56,7 @@ def _joined(*parts: str) -> str:
 
 
 def _knowledge_url(pk: int) -> str:
-    # The knowledge pages arrive with the knowledge interface; the address is fixed there.
-    try:
-        return reverse("knowledge:item", args=[pk])
-    except NoReverseMatch:
-        return f"/knowledge/{pk}/"
+    return reverse("knowledge:item", args=[pk])
 
 
 def knowledge_entry(item: KnowledgeItem) -> Entry:
@@ -106,7 +102,7 @@ def course_entry(course: Course) -> Entry:
         object_id=course.pk,
         title=course.title_nl,
         body=_joined(course.title_en, course.summary_nl, course.summary_en),
-        url=reverse("academy:catalogue") + f"#course-{course.pk}",
+        url=reverse("academy:catalogue") + f"?course={course.pk}",
         visibility=Visibility.PUBLIC,
         # Courses carry no dates of their own; their editions do.
         updated_at=timezone.now(),

@@ -26,6 +26,7 @@ class CatalogueFilter:
     kind: str = ""  # training or seminar
     audience: str = ""  # councillors or staff: seminars for them or for both
     topic: str = ""  # a knowledge topic's slug
+    course: int | None = None  # the editions of one course (search links to them)
 
 
 def with_sessions(editions: QuerySet[Edition]) -> QuerySet[Edition]:
@@ -64,6 +65,8 @@ def catalogue(filters: CatalogueFilter) -> QuerySet[Edition]:
         editions = editions.filter(starts_at__gte=start, starts_at__lt=end)
     if filters.language:
         editions = editions.filter(language=filters.language)
+    if filters.course:
+        editions = editions.filter(course_id=filters.course)
     return _seminar_filters(editions, filters).order_by("starts_at", "pk")
 
 

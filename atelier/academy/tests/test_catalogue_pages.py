@@ -75,6 +75,26 @@ def test_catalogue_filters_by_level_province_month_and_language(antwerp, flemish
     assert catalogue_titles("?level=2&province=10000") == ["Day April"]
 
 
+def test_a_course_link_shows_that_course_s_editions_and_a_way_back():
+    chosen = make_course(title="Intro", title_en="Introduction")
+    make_edition(chosen, starts=in_days(10))
+    make_edition(chosen, starts=in_days(40))
+    make_edition(make_course(title="Other", title_en="Other"), starts=in_days(20))
+
+    assert catalogue_titles(f"?course={chosen.pk}") == ["Introduction", "Introduction"]
+    page = english().get(f"/academy/?course={chosen.pk}").content.decode()
+    assert "The editions of Introduction." in page
+    assert 'href="/academy/">Show all training and seminars' in page
+    assert len(catalogue_titles("?course=nonsense")) == 3
+
+
+def test_search_links_a_course_to_its_editions():
+    from atelier.search.providers import course_entry
+
+    course = make_course(title="Intro")
+    assert course_entry(course).url == f"/academy/?course={course.pk}"
+
+
 def test_catalogue_ignores_a_malformed_month():
     make_edition()
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from atelier.academy.models import CourseKind, Edition, Enrolment, Level, SeminarAudience
+from atelier.academy.models import Course, CourseKind, Edition, Enrolment, Level, SeminarAudience
 from atelier.academy.selectors import catalogue as selectors
 from atelier.academy.selectors import materials as material_selectors
 from atelier.academy.services.calendar import (
@@ -63,6 +63,7 @@ class CatalogueFilterForm(Form):
         ],
     )
     topic = forms.ChoiceField(label=gettext_lazy("Topic"), required=False)
+    course = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -92,7 +93,14 @@ class CatalogueFilterForm(Form):
             kind=data["kind"],
             audience=data["audience"],
             topic=data["topic"],
+            course=data["course"],
         )
+
+
+def _chosen_course(form: CatalogueFilterForm) -> Course | None:
+    """The one course whose editions are shown, when a link (from search) asked for it."""
+    pk = form.cleaned_data.get("course") if form.is_valid() else None
+    return Course.objects.filter(pk=pk).first() if pk else None
 
 
 @require_GET
@@ -103,7 +111,12 @@ def catalogue(request: HtmxHttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "course": _chosen_course(form),
+    }
     template = "academy/catalogue/catalogue.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
