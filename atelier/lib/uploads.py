@@ -32,6 +32,7 @@ UPLOAD_LIMITS = {
     "fees:bank_import": 10 * MB,  # bank statements, CSV or CODA
     "canvases:import": 5 * MB,  # a canvas as JSON, or a journey as CSV
     "canvases:portrait": 8 * MB,  # a persona's photo, made small on arrival
+    "canvases:card_image": 8 * MB,  # a photo or sketch on a card, made small like a portrait
     "advice:ask": 10 * MB,  # a file sent with a question to the advice desk
     "advice:reply": 10 * MB,  # a file sent with a reply in a question's thread
     "knowledge:attachment_add": 20 * MB,  # a knowledge item's PDF, DOCX or XLSX
