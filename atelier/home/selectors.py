@@ -21,11 +21,13 @@ from atelier.academy.models import (
     WorkshopCase,
 )
 from atelier.accounts.models import ErasureRequest, Invitation, Role, User
+from atelier.canvases.models import Comment
 from atelier.fees.models import BankLine, DocumentKind, FeeRun, Invoice, MatchOutcome
 from atelier.fees.selectors import InvoiceStatus, invoices_with_balance, status_of
 from atelier.guidance.models import MaturityRound, TenderJuror
 from atelier.members.models import PopulationImport
 from atelier.notifications.models import Notification
+from atelier.projects.access import projects_visible_to
 from atelier.projects.models import PlannedTechnique, Project, ProjectStatus
 
 SHOWN = 5
@@ -109,6 +111,16 @@ def my_bids_to_score(person: User) -> list[TenderJuror]:
         .filter(tender__bids__isnull=False)
         .distinct()
         .select_related("tender__project")[:SHOWN]
+    )
+
+
+def my_mentions(person: User) -> list[Comment]:
+    """Open comments that mention the person, on canvases of projects they still see."""
+    return list(
+        Comment.objects.filter(mentioned=person, resolved_at__isnull=True)
+        .filter(canvas__project__in=projects_visible_to(person))
+        .select_related("canvas", "author")
+        .order_by("-created_at", "-pk")[:SHOWN]
     )
 
 

@@ -51,6 +51,7 @@ def _participant(person: User, today: Any) -> dict[str, Any]:
         "milestones": selectors.my_milestones(person, today),
         "reviews": selectors.my_reviews_to_write(person),
         "jury_seats": selectors.my_bids_to_score(person),
+        "mentions": selectors.my_mentions(person),
     }
 
 

@@ -163,3 +163,39 @@ def test_the_first_steps_can_be_put_away_and_brought_back(participant):
 
 def test_an_anonymous_visitor_sees_what_atelier_is(client):
     assert "Member registry" in client.get("/").content.decode()
+
+
+def test_a_comment_that_mentions_the_participant_waits_on_their_home_until_resolved(
+    participant, coordinator
+):
+    from atelier.canvases.services.comments import add_comment, resolve_comment
+    from atelier.canvases.tests.factories import make_journey, make_project
+    from atelier.projects.services import add_member
+
+    project = make_project(coordinator)
+    add_member(project=project, user=participant, by=coordinator)
+    journey = make_journey(project, coordinator, stages=1, steps=1)
+    name = f"@{participant.email}"
+    comment = add_comment(canvas=journey, body=f"{name} can you check step 1?", by=coordinator)
+    client = signed_in(participant)
+
+    page = client.get("/").content.decode()
+    assert "mentioned you on “Visit to the social house”" in page
+    assert f"/canvases/{journey.pk}/comments/" in page
+
+    resolve_comment(comment=comment, resolved=True, by=participant)
+    assert "mentioned you on" not in client.get("/").content.decode()
+
+
+def test_a_mention_on_a_project_the_person_left_is_not_shown(participant, coordinator):
+    from atelier.canvases.services.comments import add_comment
+    from atelier.canvases.tests.factories import make_journey, make_project
+    from atelier.projects.services import add_member, remove_member
+
+    project = make_project(coordinator)
+    member = add_member(project=project, user=participant, by=coordinator)
+    journey = make_journey(project, coordinator, stages=1, steps=1)
+    add_comment(canvas=journey, body=f"@{participant.email} look", by=coordinator)
+    remove_member(member=member, by=coordinator)
+
+    assert "mentioned you on" not in signed_in(participant).get("/").content.decode()
