@@ -44,8 +44,8 @@ def _refusing_truncated_images() -> Iterator[None]:
             ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
-def _small_image(source: object) -> Image.Image:
-    """The image fitted in MAX_SIDE², upright; ValidationError if too large or unreadable."""
+def _small_image(source: object, max_side: int = MAX_SIDE) -> Image.Image:
+    """The image fitted in max_side², upright; ValidationError if too large or unreadable."""
     with _refusing_truncated_images(), Image.open(source) as opened:  # type: ignore[arg-type]
         limit = MAX_JPEG_PIXELS if opened.format == "JPEG" else MAX_OTHER_PIXELS
         if opened.width * opened.height > limit:
@@ -53,22 +53,31 @@ def _small_image(source: object) -> Image.Image:
                 _("The image has more than %(megapixels)s megapixels.")
                 % {"megapixels": limit // 1_000_000}
             )
-        opened.draft(None, (MAX_SIDE, MAX_SIDE))  # JPEG only: decode at a fraction
+        opened.draft(None, (max_side, max_side))  # JPEG only: decode at a fraction
         opened.load()  # reads every byte: a truncated file raises here
         upright = ImageOps.exif_transpose(opened)
         small = upright.convert("RGBA" if upright.mode in ("P", "LA", "PA") else upright.mode)
-        small.thumbnail((MAX_SIDE, MAX_SIDE))
+        small.thumbnail((max_side, max_side))
         return small.convert("RGB")
 
 
-def portrait_from_upload(upload: io.BufferedIOBase | object, size: int) -> str:
-    """The uploaded image as a small JPEG data URI, or a ValidationError saying why not."""
-    if size > MAX_UPLOAD:
+def portrait_from_upload(
+    upload: io.BufferedIOBase | object,
+    size: int,
+    *,
+    max_side: int = MAX_SIDE,
+    max_upload: int = MAX_UPLOAD,
+) -> str:
+    """The uploaded image as a small JPEG data URI, or a ValidationError saying why not.
+
+    Other small images (a workshop slide's picture) pass their own side and upload limit.
+    """
+    if size > max_upload:
         raise ValidationError(
-            _("The image is larger than %(megabytes)s MB.") % {"megabytes": MAX_UPLOAD // MB}
+            _("The image is larger than %(megabytes)s MB.") % {"megabytes": max_upload // MB}
         )
     try:
-        small = _small_image(upload)
+        small = _small_image(upload, max_side)
         out = io.BytesIO()
         small.save(out, format="JPEG", quality=82, optimize=True)  # no EXIF is written
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):

@@ -9,12 +9,14 @@ from .materials import load_demo_materials
 from .programme import load_demo_programme
 from .seminars import load_demo_seminars
 from .workshop import load_demo_workshop
+from .workshop_cases import load_demo_workshop_cases
 
 
 def load_demo_academy(*, today: datetime.date) -> str:
     """Loads every part's demo (running it again duplicates nothing); a one-line summary."""
     editions = load_demo_programme(today=today)
     load_demo_workshop()
+    load_demo_workshop_cases()
     load_demo_attendance(today=today)
     load_demo_materials(today=today)
     load_demo_enrolment(today=today)

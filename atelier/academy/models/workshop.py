@@ -1,5 +1,6 @@
 """Cases told step by step in the level 1 introduction workshop."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,15 @@ class CaseSlide(Bilingual):
         verbose_name=_("canvas shown"),
         help_text=_("A journey, blueprint or stakeholder map of the case's project."),
     )
+    # A JPEG data URI, made small on upload (atelier/academy/slide_image.py).
+    image = models.TextField(_("image"), blank=True, editable=False)
+    image_alt_nl = models.CharField(
+        _("image description (Dutch)"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_alt_en = models.CharField(_("image description (English)"), max_length=300, blank=True)
     exercise_minutes = models.PositiveSmallIntegerField(
         _("exercise (minutes)"),
         null=True,
@@ -75,6 +85,21 @@ class CaseSlide(Bilingual):
 
     def __str__(self) -> str:
         return f"{self.case} #{self.position}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.image:
+            missing = {
+                field: _("Describe the image for people who cannot see it.")
+                for field in ("image_alt_nl", "image_alt_en")
+                if not getattr(self, field).strip()
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def image_alt(self) -> str:
+        return self.in_language("image_alt")
 
     @property
     def heading(self) -> str:
