@@ -50,3 +50,15 @@ class MailingForm(Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Markdown; merge fields: {name}, {function}, {organisation}."),
     )
+
+
+class InvitationForm(MailingForm):
+    """A mailing inviting to an academy edition: always of the kind "invitation"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].disabled = True
+        self.fields["kind"].initial = MailingKind.INVITATION
+        self.fields["segment"].help_text = _(
+            "Choose who receives the invitation, or create a segment first."
+        )

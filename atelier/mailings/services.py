@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from atelier.academy.models import Edition
 from atelier.accounts.models import User
 from atelier.contacts.models import Contact, FunctionKind
 
@@ -45,13 +46,23 @@ def save_segment(*, segment: Segment | None, by: User, **criteria: Any) -> Segme
 
 @transaction.atomic
 def save_mailing(
-    *, mailing: Mailing | None, segment: Segment, kind: str, subject: str, body: str, by: User
+    *,
+    mailing: Mailing | None,
+    segment: Segment,
+    kind: str,
+    subject: str,
+    body: str,
+    by: User,
+    edition: Edition | None = None,
 ) -> Mailing:
-    """A draft mailing (a mailing that is sending or sent no longer changes)."""
+    """A draft mailing (a mailing that is sending or sent no longer changes); `edition` is the
+    academy edition it invites to, if any (kept when an update names none)."""
     mailing = mailing or Mailing(created_by=by)
     if mailing.status != Mailing.Status.DRAFT:
         raise MailingError(_("This mailing has been sent; it can no longer change."))
     mailing.segment, mailing.kind, mailing.subject, mailing.body = segment, kind, subject, body
+    if edition is not None:
+        mailing.edition = edition
     mailing.save()
     return mailing
 
