@@ -11,7 +11,7 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from atelier.academy.models import Course
-from atelier.canvases.models import Canvas, Card
+from atelier.canvases.models import Canvas, CanvasChange
 from atelier.knowledge.models import Attachment, KnowledgeItem
 from atelier.members.models import Organisation
 from atelier.method.models import Technique
@@ -49,8 +49,12 @@ def _attachment_changed(instance: Attachment, raw: bool = False, **kwargs: Any) 
         indexing.index_objects(DocumentType.KNOWLEDGE, [instance.item_id])
 
 
-def _card_changed(instance: Card, raw: bool = False, **kwargs: Any) -> None:
-    if not raw and Canvas.objects.filter(pk=instance.canvas_id).exists():
+def _canvas_changed(
+    instance: CanvasChange, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
+    """Every change of a canvas's content is logged (canvases.services.common.touch): card
+    edits are saved with update(), which sends no signal, so the log is what we follow."""
+    if created and not raw:
         indexing.index_objects(DocumentType.CANVAS, [instance.canvas_id])
 
 
@@ -71,7 +75,7 @@ def connect() -> None:
         signal.connect(
             _attachment_changed, sender=Attachment, dispatch_uid=f"search-attachment-{signal}"
         )
-        signal.connect(_card_changed, sender=Card, dispatch_uid=f"search-card-{signal}")
+    post_save.connect(_canvas_changed, sender=CanvasChange, dispatch_uid="search-canvas-change")
     m2m_changed.connect(
         _topics_changed, sender=KnowledgeItem.topics.through, dispatch_uid="search-topics"
     )

@@ -307,7 +307,10 @@ def import_canvas(*, project: Project, data: Any, by: User | None) -> tuple[Canv
         portrait=checked.data.get("portrait") or "",
         created_by=by,
     )
-    return canvas, _write_content(canvas, checked.data, by)
+    dropped = _write_content(canvas, checked.data, by)
+    # Its first logged change: the search index and any open editor learn of the content.
+    touch(canvas, by=by, action=ChangeAction.ADDED)
+    return canvas, dropped
 
 
 @transaction.atomic

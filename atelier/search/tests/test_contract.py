@@ -168,3 +168,30 @@ def test_member_only_draft_is_found_by_staff_only(trainer, participant):
     make_item("Ontwerpnota personeel", "Personeel", audience=Audience.STAFF, status=Status.DRAFT)
     assert titles(search(trainer, "personeel")) == ["Ontwerpnota personeel"]
     assert search(participant, "personeel").count == 0
+
+
+def test_a_card_edited_added_or_deleted_on_a_canvas_reaches_the_index(participant):
+    from atelier.canvases.models import Card, Lane, Step
+    from atelier.canvases.services.cards import add_card, delete_card, update_card
+    from atelier.canvases.services.transfer import copy_canvas
+    from atelier.canvases.tests.factories import make_journey, make_project
+
+    journey = make_journey(make_project(participant), participant, stages=1, steps=1)
+    lane = Lane.objects.get(canvas=journey, title="Actions")
+    step = Step.objects.get(canvas=journey)
+    card = add_card(
+        canvas=journey, lane=lane, step=step, text="Wachtrij aan het loket", by=participant
+    )
+    assert titles(search(participant, "wachtrij")) == [journey.title]
+
+    card = update_card(
+        card=card, version=card.version, text="Afspraak via de website", fields={}, by=participant
+    )
+    assert titles(search(participant, "wachtrij")) == []
+    assert titles(search(participant, "afspraak")) == [journey.title]
+
+    copy, _dropped = copy_canvas(canvas=journey, project=journey.project, by=participant)
+    assert set(titles(search(participant, "afspraak"))) == {journey.title, copy.title}
+
+    delete_card(card=card, version=Card.objects.get(pk=card.pk).version, by=participant)
+    assert titles(search(participant, "afspraak")) == [copy.title]
