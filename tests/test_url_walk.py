@@ -34,7 +34,6 @@ from django.urls import (
     include,
     path,
     resolve,
-    reverse,
 )
 from django.utils import timezone
 
@@ -119,36 +118,20 @@ from atelier.projects.services import open_project, plan_technique, record_decis
 
 # "administrator" is the association's administrator role; "superuser" is a Django superuser
 # from `createsuperuser`, the only person the Django admin lets in.
-MEMBERS = ("participant", "outsider", "coordinator", "expert")
-STAFF = ("trainer", "administrator", "superuser")
-ROLES = ("anonymous", *MEMBERS, *STAFF)
+from tests.url_walk_parts import knowledge as knowledge_part  # noqa: E402
+from tests.url_walk_parts import members_academy as members_academy_part  # noqa: E402
+from tests.url_walk_parts.common import (  # noqa: E402
+    OK,
+    ROLES,
+    TO_HOME,
+    TO_LOGIN,
+    Answer,
+    Redirect,
+    answers,
+)
 
-
-@dataclass(frozen=True)
-class Redirect:
-    """A 302 to a URL name, or to a path with "{request_path}" and path values filled in."""
-
-    to: str
-
-    def location(self, values: dict[str, str]) -> str:
-        if self.to.startswith(("/", "{")):
-            return self.to.format(**values)
-        return reverse(self.to)
-
-
-Answer = int | Redirect
-
-OK = 200
-TO_LOGIN = Redirect("account_login")
-TO_HOME = Redirect("home")
 TO_REAUTHENTICATE = Redirect("account_reauthenticate")
 TO_ADMIN_LOGIN = Redirect("admin:login")
-
-
-def answers(anonymous: Answer, members: Answer, staff: Answer, **by_role: Answer):
-    """What the anonymous visitor, the members (non-staff) and the staff each get."""
-    table = {"anonymous": anonymous} | dict.fromkeys(MEMBERS, members)
-    return table | dict.fromkeys(STAFF, staff) | by_role
 
 
 PUBLIC = answers(OK, OK, OK)
@@ -471,6 +454,7 @@ PAGES: dict[str, dict[str, Answer]] = {
     "mfa_generate_recovery_codes": answers(TO_LOGIN, TO_REAUTHENTICATE, TO_REAUTHENTICATE),
     "mfa_download_recovery_codes": answers(TO_LOGIN, 404, 404),
 }
+PAGES |= knowledge_part.PAGES | members_academy_part.PAGES
 
 # Django's admin: everyone but the superuser is sent to the admin's sign-in page; these are
 # what the superuser gets.
@@ -780,6 +764,8 @@ def world(
         ("governance:election_results_edit", "pk"): governance.term.pk,
         **project_values(work),
         **guidance_values(guidance, work.project),
+        **knowledge_part.values(people, geel, lennik),
+        **members_academy_part.values(people, geel, lennik),
     }
     by_parameter = {
         "organisation_id": geel.pk,
