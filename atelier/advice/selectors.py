@@ -1,6 +1,7 @@
 """Reads of the advice desk: suggestions while asking, the staff queue, the thread, homes."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -20,12 +21,19 @@ SHOWN = 5
 def suggest_items(user: User | None, text: str, limit: int = 5) -> list[KnowledgeItem]:
     """Published items the person may read that answer `text`, best match first.
 
-    The one search engine finds them: inflected forms, compounds and typos included.
+    The one search engine finds them (inflected forms, compounds, typos). A question's
+    subject is a sentence, not a query: items matching all of it come first, then those
+    matching its longest words one by one.
     """
-    hits = search(user, text, types=[DocumentType.KNOWLEDGE], limit=limit, snippets=False).hits
-    ids = [hit.object_id for hit in hits]
+    queries = [text, *sorted(set(re.findall(r"\w{4,}", text.lower())), key=len, reverse=True)[:3]]
+    ids: list[int] = []
+    for query in queries:
+        found = search(user, query, types=[DocumentType.KNOWLEDGE], limit=limit, snippets=False)
+        ids += [hit.object_id for hit in found.hits if hit.object_id not in ids]
+        if len(ids) >= limit:
+            break
     items = items_visible_to(user).filter(pk__in=ids, status=Status.PUBLISHED).in_bulk()
-    return [items[pk] for pk in ids if pk in items]
+    return [items[pk] for pk in ids if pk in items][:limit]
 
 
 @dataclass

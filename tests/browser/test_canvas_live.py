@@ -83,26 +83,28 @@ def test_two_people_of_geel_see_each_others_changes_live(browser, server, team):
         expect(page.locator("#presence")).to_contain_text("Bram Peeters")
         expect(page.locator("#presence")).to_contain_text(str(anna))
 
-    # A adds a card; B sees it.
-    page_a.get_by_role("link", name=re.compile(r"Add a card\s*: Actions")).first.click()
-    page_a.locator(".card-editor textarea").fill("Looks up the opening hours")
-    page_a.keyboard.press("Control+Enter")
+    # A adds a card by typing at the end of a cell; B sees it.
+    steps = [step.pk for step in first_steps(journey)]
+    field = page_a.get_by_label(re.compile(r"Add a card\s*: Actions, ")).first
+    field.fill("Looks up the opening hours")
+    field.press("Enter")
     expect(card_text(page_a, "Looks up the opening hours")).to_be_visible()
     expect(card_text(page_b, "Looks up the opening hours")).to_be_visible(timeout=LIVE_MS)
     card = Card.objects.get(text="Looks up the opening hours")
     settled(page_a)
 
-    # A edits it; B sees the new text.
+    # A edits it in place; B sees the new text.
     page_a.locator(f"#card-{card.pk} .card-edit").click()
-    page_a.locator(f"#card-{card.pk} textarea").fill("Looks up the opening hours online")
-    page_a.keyboard.press("Control+Enter")
+    page_a.locator(f"#card-{card.pk} textarea.card-inline").fill(
+        "Looks up the opening hours online"
+    )
+    page_a.keyboard.press("Enter")
     expect(card_text(page_b, "opening hours online")).to_be_visible(timeout=LIVE_MS)
     settled(page_a)
 
     # A moves it to the next step; B sees it there.
     page_a.locator(f"#card-{card.pk} .card-edit").focus()
     page_a.keyboard.press("Alt+ArrowRight")
-    steps = [step.pk for step in first_steps(journey)]
     expect(page_a.locator(f"td[data-step='{steps[1]}'] #card-{card.pk}")).to_be_visible()
     card.refresh_from_db()
     assert card.step_id == steps[1]
@@ -110,32 +112,35 @@ def test_two_people_of_geel_see_each_others_changes_live(browser, server, team):
         timeout=LIVE_MS
     )
     settled(page_a)
+    settled(page_b)
 
-    # B opens the same card, A saves it first: B's stale save shows the conflict.
+    # B starts typing in the same card, A saves it first: B's stale save shows the conflict,
+    # with A's text and B's own, nothing lost.
     page_b.locator(f"#card-{card.pk} .card-edit").click()
-    page_b.locator(f"#card-{card.pk} textarea").fill("Bram's version")
+    page_b.locator(f"#card-{card.pk} textarea.card-inline").fill("Bram's version")
     expect(page_a.locator(f"#card-{card.pk}")).to_have_attribute(
         "data-peer-name", re.compile("Bram Peeters"), timeout=LIVE_MS
     )
     page_a.locator(f"#card-{card.pk} .card-edit").click()
-    page_a.locator(f"#card-{card.pk} textarea").fill("Anna's version")
-    page_a.keyboard.press("Control+Enter")
+    page_a.locator(f"#card-{card.pk} textarea.card-inline").fill("Anna's version")
+    page_a.keyboard.press("Enter")
     expect(card_text(page_a, "Anna's version")).to_be_visible()
-    page_b.locator(f"#card-{card.pk} button[type=submit]", has_text="Save").click()
-    expect(page_b.locator(f"#card-{card.pk} [role=alert]")).to_contain_text(
-        "Someone else changed this card"
-    )
-    page_b.locator(f"#card-{card.pk}").get_by_role("link", name="Cancel").click()
+    page_b.locator(f"#card-{card.pk} textarea.card-inline").press("Enter")
+    alert = page_b.locator(f"#card-{card.pk} [role=alert]")
+    expect(alert).to_contain_text("Someone else changed this card")
+    expect(alert).to_contain_text("Anna's version")
+    expect(alert).to_contain_text("Bram's version")
     settled(page_b)
     b.audit()
 
-    # A deletes it; B sees it go.
+    # A deletes it from the card's full form; B sees it go.
     settled(page_a)
     page_a.on("dialog", lambda dialog: dialog.accept())
-    page_a.locator(f"#card-{card.pk} .card-edit").click()
-    page_a.get_by_role("button", name="Delete card").click()
-    expect(page_a.locator(f"#card-{card.pk}")).to_have_count(0)
+    a.open(f"/canvases/cards/{card.pk}/edit/")
+    a.follow(page_a.get_by_role("button", name="Delete card"))
     expect(page_b.locator(f"#card-{card.pk}")).to_have_count(0, timeout=LIVE_MS)
+    page_a = a.open(f"/canvases/{journey.pk}/")
+    expect(page_a.locator(f"#card-{card.pk}")).to_have_count(0)
 
     # A mentions B in a comment on the canvas: B's mail goes out, and B's panel shows it.
     settled(page_a)

@@ -23,7 +23,7 @@ def test_anyone_browses_filters_and_reads_a_method_card(open_visit, library):
     page = visit.open("/method/")
     define = Technique.objects.get(slug="personas").phase
     page.get_by_label("Phase").select_option(define.slug)
-    visit.follow(page.get_by_role("button", name="Search"))
+    visit.follow(page.get_by_role("button", name="Filter"))
     personas = Technique.objects.get(slug="personas")
     visit.follow(page.get_by_role("link", name=personas.name_en, exact=True))
     expect(page.get_by_role("heading", level=1)).to_have_text(personas.name_en)

@@ -209,3 +209,19 @@ def test_report_counts_and_speed(trainer, outsider, participant):
     page = signed_in(trainer).get("/advice/report/").content.decode()
     assert "Sociaal beleid (test)" in page
     assert "Vlaams-Brabant" in page and "Antwerpen" in page
+
+
+def test_suggestions_take_a_whole_sentence_word_by_word(participant):
+    from atelier.advice.selectors import suggest_items
+    from atelier.knowledge.models import Audience, Kind, KnowledgeItem, Status
+
+    item = KnowledgeItem.objects.create(
+        kind=Kind.FAQ,
+        title="Leefloon en studenten: wie is bevoegd?",
+        status=Status.PUBLISHED,
+        audience=Audience.MEMBERS,
+    )
+    KnowledgeItem.objects.create(kind=Kind.NEWS, title="Zwembaden", status=Status.PUBLISHED)
+
+    assert suggest_items(participant, "Leefloon voor een student op kot") == [item]
+    assert suggest_items(participant, "kot") == []
