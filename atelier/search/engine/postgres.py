@@ -36,6 +36,9 @@ def _term(term: Term) -> tuple[str, list[str]]:
     for form in term.forms():
         parts.append("to_tsquery('dutch', %s)")
         params.append(f"{form}:*")
+    # The word as typed, against the title's unstemmed words: "gee" finds "Geel".
+    parts.append("to_tsquery('simple', %s)")
+    params.append(f"{term.word}:*")
     python_stem = stem(term.word)
     if len(python_stem) >= 3:
         parts.append("to_tsquery('simple', %s)")

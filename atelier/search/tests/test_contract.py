@@ -195,3 +195,10 @@ def test_a_card_edited_added_or_deleted_on_a_canvas_reaches_the_index(participan
 
     delete_card(card=card, version=Card.objects.get(pk=card.pk).version, by=participant)
     assert titles(search(participant, "afspraak")) == [copy.title]
+
+
+def test_the_start_of_a_name_finds_it_while_typing():
+    # The Dutch stemmer shortens "Geel" to "gel": the typed start "gee" must still find it.
+    make_item("Geel opent een sociaal huis", "Eén voordeur voor het OCMW en de stad.")
+    assert titles(search(None, "gee")) == ["Geel opent een sociaal huis"]
+    assert titles(search(None, "geel")) == ["Geel opent een sociaal huis"]
