@@ -3,6 +3,7 @@ import io
 import json
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +35,7 @@ from .services import (
 )
 
 
+@login_required
 @require_GET
 def contact_list(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_contacts(user_of(request), pk)
@@ -45,6 +47,7 @@ def contact_list(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "contacts/contact_list.html", context)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_contacts(user_of(request), pk)
@@ -60,6 +63,7 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(user_of(request), pk)
@@ -99,6 +103,7 @@ def _detail(
     return render(request, "contacts/contact_detail.html", context, status=status)
 
 
+@login_required
 @require_POST
 def function_add(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(user_of(request), pk)
@@ -114,6 +119,7 @@ def function_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, contact, ContactForm(initial=_initial(contact)), form, status=400)
 
 
+@login_required
 @require_POST
 def function_end(request: HttpRequest, pk: int, function_pk: int) -> HttpResponse:
     contact = get_contact_for_user(user_of(request), pk)
@@ -131,6 +137,7 @@ def function_end(request: HttpRequest, pk: int, function_pk: int) -> HttpRespons
     return redirect("contacts:detail", pk=contact.pk)
 
 
+@login_required
 @require_POST
 def new_term(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_contacts(user_of(request), pk)
@@ -147,6 +154,7 @@ def new_term(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("contacts:list", pk=organisation.pk)
 
 
+@login_required
 @require_GET
 def contact_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     contact = get_contact_for_user(user_of(request), pk)
@@ -186,6 +194,7 @@ def _export_csv(data: dict) -> str:
     return buffer.getvalue()
 
 
+@login_required
 @require_POST
 def contact_erase(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
@@ -198,6 +207,7 @@ def contact_erase(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("contacts:list", pk=organisation_pk)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def contact_import(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_contacts(user_of(request), pk)
