@@ -18,14 +18,14 @@ class FigureOut(Schema):
     source: PopulationSource
 
 
-class PopulationOut(Schema):
+class OrganisationPopulationOut(Schema):
     organisation_id: int
     name: str
     nis_code: str | None
     figures: list[FigureOut]
 
 
-@router.get("/organisations/{organisation_id}/population", response=PopulationOut)
+@router.get("/organisations/{organisation_id}/population", response=OrganisationPopulationOut)
 def get_population(request: HttpRequest, organisation_id: int) -> dict[str, Any]:
     """Inhabitants (municipality) or residents (OCMW) by reference date, oldest first."""
     organisation = get_object_or_404(Organisation, pk=organisation_id)
