@@ -157,3 +157,25 @@ def test_an_enrolment_for_a_person_id_that_is_not_a_whole_number_is_refused(
 
     assert response.status_code == 422
     assert response.json()["problems"]
+
+
+def test_every_schema_name_in_the_api_belongs_to_one_class():
+    """ninja names a component after its class: two classes of one name, in two apps, would
+    make one's responses be checked against the other's schema."""
+    import collections
+
+    from ninja import Schema
+
+    from atelier.api.api import api
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    names = collections.Counter(
+        cls.__name__ for cls in set(subclasses(Schema)) if cls.__module__.startswith("atelier.")
+    )
+    assert [name for name, count in names.items() if count > 1] == []
+    components = api.get_openapi_schema()["components"]["schemas"]
+    assert "inhabitants" in components["PopulationOut"]["properties"]
