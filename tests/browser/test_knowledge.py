@@ -88,7 +88,7 @@ def test_a_member_reads_an_earlier_version_and_is_warned_off_a_replaced_note(
     banner = page.get_by_role("alert")
     expect(banner).to_contain_text("Out of date")
     member.follow(page.get_by_role("link", name="One earlier version"))
-    member.follow(page.get_by_role("link", name="Nota 2019", exact=True))
+    member.follow(page.get_by_role("table").get_by_role("link", name="Nota 2019", exact=True))
     expect(page.locator(".knowledge-body h2")).to_have_text("Oude regels")
     page = member.open(f"/knowledge/{older.pk}/")
     member.follow(page.get_by_role("alert").get_by_role("link", name="Nota 2025"))
