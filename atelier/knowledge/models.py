@@ -40,7 +40,7 @@ class Topic(Bilingual):
         return self.name
 
 
-class Kind(models.TextChoices):
+class ItemKind(models.TextChoices):
     NEWS = "news", _("news")
     ARTICLE = "article", _("article")
     FAQ = "faq", _("frequently asked question")
@@ -52,17 +52,24 @@ class Kind(models.TextChoices):
     LIBRARY_RECORD = "library_record", _("library record")
 
 
-class Audience(models.TextChoices):
+class ItemAudience(models.TextChoices):
     PUBLIC = "public", _("everyone")
     MEMBERS = "members", _("members only")
     STAFF = "staff", _("association staff only")
 
 
-class Status(models.TextChoices):
+class ItemStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     IN_REVIEW = "in_review", _("in review")
     PUBLISHED = "published", _("published")
     ARCHIVED = "archived", _("archived")
+
+
+# The short names the apps use; the classes carry distinct names for the API's schema
+# (an enum is named after its class, and the academy's Enrolment.Status is one too).
+Kind = ItemKind
+Audience = ItemAudience
+Status = ItemStatus
 
 
 class KnowledgeItem(models.Model):

@@ -163,6 +163,8 @@ def test_every_schema_name_in_the_api_belongs_to_one_class():
     """ninja names a component after its class: two classes of one name, in two apps, would
     make one's responses be checked against the other's schema."""
     import collections
+    import enum
+    import typing
 
     from ninja import Schema
 
@@ -173,9 +175,15 @@ def test_every_schema_name_in_the_api_belongs_to_one_class():
             yield sub
             yield from subclasses(sub)
 
-    names = collections.Counter(
-        cls.__name__ for cls in set(subclasses(Schema)) if cls.__module__.startswith("atelier.")
-    )
+    schemas = [cls for cls in set(subclasses(Schema)) if cls.__module__.startswith("atelier.")]
+    enums = {
+        argument
+        for cls in schemas
+        for field in cls.model_fields.values()
+        for argument in (field.annotation, *typing.get_args(field.annotation))
+        if isinstance(argument, type) and issubclass(argument, enum.Enum)
+    }
+    names = collections.Counter(cls.__name__ for cls in [*schemas, *enums])
     assert [name for name, count in names.items() if count > 1] == []
     components = api.get_openapi_schema()["components"]["schemas"]
     assert "inhabitants" in components["PopulationOut"]["properties"]
