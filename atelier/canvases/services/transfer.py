@@ -306,6 +306,7 @@ def import_canvas(*, project: Project, data: Any, by: User | None) -> tuple[Canv
         description=checked.data.get("description") or "",
         portrait=checked.data.get("portrait") or "",
         created_by=by,
+        revision=0,  # its first logged change below makes it 1, like any new canvas
     )
     dropped = _write_content(canvas, checked.data, by)
     # Its first logged change: the search index and any open editor learn of the content.
