@@ -17,7 +17,7 @@ LIBRARIES = {
     "pango": "libpangoft2-1.0.so.0 (libc6,x86-64) => /usr/lib/libpangoft2-1.0.so.0",
     "harfbuzz": "libharfbuzz-subset.so.0 (libc6,x86-64) => /usr/lib/libharfbuzz-subset.so.0",
 }
-TOOLS = ("chromedriver", "libreoffice", "msgfmt", "node", "npm")
+TOOLS = ("chromedriver", "libreoffice", "msgfmt", "node", "npm", "redis-server")
 EVERYTHING_FOR_TESTS = [
     "libpango-1.0-0",
     "libpangoft2-1.0-0",
@@ -28,6 +28,7 @@ EVERYTHING_FOR_TESTS = [
     "gettext",
     "nodejs",
     "npm",
+    "redis-server",
 ]
 
 
