@@ -154,8 +154,8 @@ def reply(
     message = Message.objects.create(
         question=question, author=by, body=body.strip(), is_internal=internal
     )
-    if not internal:
-        _attach(question, files, message)
+    # A note's files are kept too; only staff may download them (advice.access).
+    _attach(question, files, message)
     if internal:
         return message
     if staff:

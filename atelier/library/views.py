@@ -49,7 +49,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def my_loans(request: HttpRequest) -> HttpResponse:
-    loans = loans_visible_to(user_of(request)).order_by("returned_on", "due_on", "pk")
+    person = user_of(request)
+    # The person's own loans; staff and coordinators see the others on the loans pages.
+    loans = loans_visible_to(person).filter(borrower=person).order_by("returned_on", "due_on", "pk")
     page = Paginator(loans, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "library/my_loans.html", {"page": page, "query": ""})
 

@@ -263,3 +263,18 @@ def test_the_report_measures_working_days_and_punctuality(participant, trainer):
     assert late.is_overdue(datetime.date(2027, 1, 20)) and not on_time.is_overdue(
         datetime.date(2027, 1, 20)
     )
+
+
+def test_a_file_sent_with_an_internal_note_is_kept_for_staff_only(participant, trainer, client):
+    asked = ask(participant)
+    upload = SimpleUploadedFile("advies.pdf", b"%PDF-1.4 intern", content_type="application/pdf")
+    note = services.reply(
+        question=asked, by=trainer, body="Zie bijlage.", internal=True, files=[upload]
+    )
+    attachment = asked.attachments.get(name="advies.pdf")
+    assert attachment.message_id == note.pk
+    url = f"/advice/{asked.pk}/files/{attachment.pk}/"
+    client.force_login(participant)
+    assert client.get(url).status_code == 404
+    client.force_login(trainer)
+    assert client.get(url).status_code == 200

@@ -230,3 +230,11 @@ def test_demo_has_forty_records_and_five_loans_one_overdue(registry):
     assert Loan.objects.count() == 5
     assert sum(loan.is_overdue for loan in Loan.objects.all()) == 1
     assert load_demo_library(today=timezone.localdate()) == summary
+
+
+def test_my_loans_lists_only_the_person_s_own(participant, coordinator, trainer):
+    lend_on(record("Eigen lening", "EIG 001"), participant, trainer)
+    lend_on(record("Lening van de coördinator", "COO 001"), coordinator, trainer)
+    mine = [loan.item.title for loan in listed(signed_in(coordinator), "/library/loans/mine/")]
+    assert mine == ["Lening van de coördinator"]
+    assert listed(signed_in(trainer), "/library/loans/mine/") == []
