@@ -24,7 +24,8 @@ from atelier.accounts.models import ErasureRequest, Invitation, Role, User
 from atelier.canvases.models import Comment
 from atelier.fees.models import BankLine, DocumentKind, FeeRun, Invoice, MatchOutcome
 from atelier.fees.selectors import InvoiceStatus, invoices_with_balance, status_of
-from atelier.guidance.models import MaturityRound, TenderJuror
+from atelier.guidance.models import MaturityResponse, MaturityRound, TenderJuror
+from atelier.guidance.services import maturity as maturity_services
 from atelier.members.models import PopulationImport
 from atelier.notifications.models import Notification
 from atelier.projects.access import projects_visible_to
@@ -122,6 +123,10 @@ def my_mentions(person: User) -> list[Comment]:
         .select_related("canvas", "author")
         .order_by("-created_at", "-pk")[:SHOWN]
     )
+
+
+def my_surveys_to_answer(person: User) -> list[MaturityResponse]:
+    return list(maturity_services.surveys_to_answer(person)[:SHOWN])
 
 
 def latest_notifications(person: User) -> list[Notification]:

@@ -52,6 +52,7 @@ def _participant(person: User, today: Any) -> dict[str, Any]:
         "reviews": selectors.my_reviews_to_write(person),
         "jury_seats": selectors.my_bids_to_score(person),
         "mentions": selectors.my_mentions(person),
+        "surveys": selectors.my_surveys_to_answer(person),
     }
 
 

@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     QUESTION_ASSIGNED = "question_assigned", _("question assigned to you")
     QUESTION_REPLIED = "question_replied", _("the asker replied to a question")
     SHARE_LINK_EXPIRING = "share_link_expiring", _("share link about to expire")
+    MATURITY_INVITED = "maturity_invited", _("maturity survey to answer")
 
 
 # The academy mails these itself, with the calendar file attached; the notification only

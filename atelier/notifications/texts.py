@@ -27,6 +27,9 @@ TEXTS = {
     Kind.QUESTION_ASSIGNED: _("The question “%(question)s” was assigned to you."),
     Kind.QUESTION_REPLIED: _("%(by)s replied on the question “%(question)s”."),
     Kind.SHARE_LINK_EXPIRING: _("The share link of “%(canvas)s” expires on %(expires)s."),
+    Kind.MATURITY_INVITED: _(
+        "%(by)s asks you to answer the maturity survey “%(round)s” (anonymous results)."
+    ),
 }
 
 # Parameters stored as ISO dates or date-times, shown in the reader's date format.

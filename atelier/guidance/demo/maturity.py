@@ -4,7 +4,8 @@ Each respondent's scores are written as six groups of three digits, one group pe
 the order of the shipped rules (users, co-creation, experiment, whole service, skills,
 leadership), one digit (1–5) per criterion. Halfway, Geel scores higher on every area but
 leadership, which had backed the project from the start. Lennik does not share its name
-with the cohort, so the coach sees it as an anonymous organisation.
+with the cohort, so the coach sees it as an anonymous organisation. Geel's participant is
+invited by account to the open round and has not answered: the survey waits on their home.
 """
 
 import datetime
@@ -32,6 +33,7 @@ class DemoRound:
     shared: bool
     close: bool
     respondents: tuple[tuple[str, str], ...]  # (role, scores)
+    colleagues: tuple[str, ...] = ()  # invited by account, not answered yet
 
 
 GEEL_ROUNDS = (
@@ -58,6 +60,7 @@ GEEL_ROUNDS = (
             ("algemeen directeur", "433 333 332 333 322 343"),
             ("maatschappelijk werker", "342 322 223 332 232 222"),
         ),
+        colleagues=("participant.geel@atelier.example",),
     ),
 )
 
@@ -98,6 +101,9 @@ def add_round(*, organisation: Organisation, demo: DemoRound, by: User) -> Matur
     invited = invite(round=opened, labels=labels, by=by)
     for response, (_role, scores) in zip(invited, demo.respondents, strict=True):
         submit_response(token=response.token, answers=_answers(keys, scores))
+    colleagues = User.objects.filter(email__in=demo.colleagues, organisation=organisation)
+    if colleagues:
+        invite(round=opened, labels=[], people=colleagues, by=by)
     if demo.close:
         close_round(round=opened, by=by)
     return opened

@@ -51,6 +51,16 @@ class MaturityResponse(models.Model):
     round = models.ForeignKey(MaturityRound, on_delete=models.CASCADE, related_name="responses")
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     label = models.CharField(_("respondent"), max_length=200, blank=True)  # a role, not a name
+    # A colleague invited by account: only so their home and notification lead them back
+    # to this link. Results never show who answered what.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="maturity_invitations",
+        verbose_name=_("colleague"),
+    )
     answers = models.JSONField(default=dict)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,6 +25,8 @@ from atelier.accounts.models import Role, User
 from atelier.guidance.models import MaturityResponse, MaturityRound, RuleSetKind
 from atelier.guidance.services.rules import current_rules, text
 from atelier.members.models import Organisation
+from atelier.notifications.models import Kind
+from atelier.notifications.services import notify
 
 SCORES = range(1, 6)
 
@@ -97,8 +100,18 @@ def open_round(
 
 
 @transaction.atomic
-def invite(*, round: MaturityRound, labels: list[str], by: User) -> list[MaturityResponse]:
-    """One invitation link per respondent, labelled with their role."""
+def invite(
+    *,
+    round: MaturityRound,
+    labels: list[str],
+    by: User,
+    people: Iterable[User] = (),
+) -> list[MaturityResponse]:
+    """One invitation link per respondent: a role typed in, or a colleague with an account.
+
+    A colleague's link waits on their home and reaches them as a notification; someone who
+    has a link in this round already gets no second one.
+    """
     if not may_manage(by, round.organisation_id):
         raise PermissionDenied
     if round.closed_at is not None:
@@ -106,11 +119,39 @@ def invite(*, round: MaturityRound, labels: list[str], by: User) -> list[Maturit
             _("This round is closed: open a new round to ask again."), code="closed"
         )
     cleaned = [label.strip()[:200] for label in labels if label.strip()]
-    if not cleaned:
+    people = list(people)
+    if any(person.organisation_id != round.organisation_id for person in people):
+        raise ValidationError(_("Choose colleagues of this organisation."))
+    if not cleaned and not people:
         raise ValidationError(
             _("Give at least one respondent, for example “head of the registry office”.")
         )
-    return [MaturityResponse.objects.create(round=round, label=label) for label in cleaned]
+    created = [MaturityResponse.objects.create(round=round, label=label) for label in cleaned]
+    invited_before = set(round.responses.values_list("person_id", flat=True))
+    for person in people:
+        if person.pk in invited_before:
+            continue
+        response = MaturityResponse.objects.create(round=round, label=_("colleague"), person=person)
+        created.append(response)
+        notify(
+            recipient=person,
+            kind=Kind.MATURITY_INVITED,
+            key=f"maturity-response-{response.pk}",
+            url=reverse("guidance:maturity_respond", args=[response.token]),
+            params={"by": str(by), "round": round.name},
+        )
+    return created
+
+
+def surveys_to_answer(person: User) -> QuerySet[MaturityResponse]:
+    """The person's own invitations in rounds still open, not yet answered."""
+    return (
+        MaturityResponse.objects.filter(
+            person=person, submitted_at__isnull=True, round__closed_at__isnull=True
+        )
+        .select_related("round")
+        .order_by("round__opened_on", "pk")
+    )
 
 
 def criterion_keys(data: dict[str, Any]) -> list[str]:

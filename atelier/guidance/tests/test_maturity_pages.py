@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET  # noqa: S405 (our own rendered page)
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from atelier.academy.models import Cohort, Team
@@ -122,6 +123,53 @@ def test_invite_makes_one_link_per_role(client, coordinator):
         "head of the registry office",
         "alderman",
     ]
+
+
+def test_a_colleague_invited_by_account_is_notified_and_finds_the_survey_on_their_home(
+    client, coordinator, participant, outsider, mailoutbox, django_capture_on_commit_callbacks
+):
+    round = open_geel_round(coordinator)
+    client.force_login(coordinator)
+    page = client.get(reverse("guidance:maturity_round", args=[round.pk])).content.decode()
+    assert f'value="{participant.pk}"' in page  # a colleague to tick
+    assert f'value="{outsider.pk}"' not in page  # nobody of another organisation
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("guidance:maturity_invite", args=[round.pk]),
+            {"people": [participant.pk], "labels": "alderman"},
+        )
+        # Ticking the same colleague again makes no second link and no second mail.
+        client.post(
+            reverse("guidance:maturity_invite", args=[round.pk]), {"people": [participant.pk]}
+        )
+    invited = round.responses.get(person=participant)
+    assert round.responses.count() == 2
+    assert [mail.to for mail in mailoutbox] == [[participant.email]]
+    respond_url = reverse("guidance:maturity_respond", args=[invited.token])
+    assert respond_url in mailoutbox[0].body
+
+    client.force_login(participant)
+    home = client.get("/").content.decode()
+    assert "Answer the maturity survey “before”" in home
+    assert respond_url in home
+    services.submit_response(token=invited.token, answers=answers(4))
+    assert respond_url not in client.get("/").content.decode()
+
+
+def test_a_colleague_of_another_organisation_cannot_be_invited(coordinator, outsider):
+    round = open_geel_round(coordinator)
+    with pytest.raises(ValidationError):
+        services.invite(round=round, labels=[], people=[outsider], by=coordinator)
+    assert not round.responses.exists()
+
+
+def test_a_closed_round_leaves_the_home_of_whoever_did_not_answer(client, coordinator, participant):
+    round = open_geel_round(coordinator)
+    services.invite(round=round, labels=[], people=[participant], by=coordinator)
+    client.force_login(participant)
+    assert "Answer the maturity survey" in client.get("/").content.decode()
+    services.close_round(round=round, by=coordinator)
+    assert "Answer the maturity survey" not in client.get("/").content.decode()
 
 
 def test_participant_sees_results_but_no_invitation_links(client, coordinator, participant):

@@ -59,13 +59,37 @@ class OpenRoundForm(Form):
 
 
 class InviteForm(Form):
-    labels = forms.CharField(
-        label=gettext_lazy("Respondents, one role per line"),
+    people = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Colleagues with an Atelier account"),
         help_text=gettext_lazy(
-            "A role is enough, for example “head of the registry office”; no names needed."
+            "They find the survey on their home and get a notification; the results "
+            "never show who answered what."
+        ),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    labels = forms.CharField(
+        label=gettext_lazy("Other respondents, one role per line"),
+        help_text=gettext_lazy(
+            "A role is enough, for example “head of the registry office”; no names needed. "
+            "Pass each link on yourself."
         ),
         widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
+
+    def __init__(self, *args: Any, round: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        invited = round.responses.filter(person__isnull=False).values("person_id")
+        people = cast(forms.ModelMultipleChoiceField, self.fields["people"])
+        people.queryset = (
+            User.objects.filter(organisation_id=round.organisation_id, is_active=True)
+            .exclude(pk__in=invited)
+            .order_by("last_name", "first_name", "pk")
+        )
+        if not people.queryset.exists():
+            del self.fields["people"]
 
 
 @login_required
@@ -131,7 +155,7 @@ def round_detail(request: HttpRequest, round_pk: int) -> HttpResponse:
         "next_steps": services.next_steps(result, found.rules.data, language),
         "may_manage": may_manage,
         "links": _links(request, found) if may_manage else [],
-        "invite_form": InviteForm() if may_manage and found.closed_at is None else None,
+        "invite_form": InviteForm(round=found) if may_manage and found.closed_at is None else None,
     }
     return render(request, "guidance/maturity/round.html", context)
 
@@ -142,7 +166,7 @@ def _links(request: HttpRequest, found: Any) -> list[tuple[MaturityResponse, str
             response,
             request.build_absolute_uri(reverse("guidance:maturity_respond", args=[response.token])),
         )
-        for response in found.responses.all()
+        for response in found.responses.select_related("person")
     ]
 
 
@@ -152,11 +176,16 @@ def round_invite(request: HttpRequest, round_pk: int) -> HttpResponse:
     found = services.get_round_for_user(user, round_pk)  # 404 first, for other organisations
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = InviteForm(request.POST)
-    if form.is_valid():
+    form = InviteForm(request.POST, round=found)
+    if not form.is_valid():
+        messages.error(request, _("Choose colleagues from the list or type roles."))
+    else:
         try:
             created = services.invite(
-                round=found, labels=form.cleaned_data["labels"].splitlines(), by=user
+                round=found,
+                labels=form.cleaned_data["labels"].splitlines(),
+                people=form.cleaned_data.get("people") or [],
+                by=user,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
