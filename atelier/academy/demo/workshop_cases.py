@@ -1,7 +1,7 @@
 """Two more demo workshop cases, told in our own words: Lennik and Izegem (DOMAIN §2).
 
-Neither draws a canvas: the demo has no canvases for their projects. Each times one
-exercise. Running it again leaves the slides as shipped.
+Each times one exercise; each draws its project's journey on one slide once the impact
+demo has made the projects (case_canvases.py). Running it again leaves the slides as shipped.
 """
 
 from django.db import transaction

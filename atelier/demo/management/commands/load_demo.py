@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from atelier.academy.demo import load_demo_academy
+from atelier.academy.demo.case_canvases import add_case_journeys
 from atelier.academy.demo.impact import load_demo_impact
 from atelier.academy.demo.workshop_canvases import link_demo_workshop_canvases
 from atelier.accounts.models import Role, User
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         advice = load_demo_advice(today=timezone.localdate())
         library = load_demo_library(today=timezone.localdate())
         impact = load_demo_impact(today=timezone.localdate())  # needs Lennik's first round
+        add_case_journeys()  # Lennik's and Izegem's slides draw their projects' journeys
         home = load_demo_home(today=timezone.localdate())  # last: notifies what falls due
         indexed = rebuild_search_index()  # after every loader: some of them bulk-create rows
         self.stdout.write(
