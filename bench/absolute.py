@@ -11,6 +11,7 @@ import datetime
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -115,7 +116,8 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     load_flemish_registry()
     if args.only == "charges":
-        write_results(charges_benchmarks(max(1, args.runs // 4)), args.runs)
+        runs = max(1, args.runs // 4)
+        write_results(charges_benchmarks(runs), runs, how=f"The charges run alone, {runs} runs")
         return
     client = Client()
     rows = []
@@ -161,14 +163,24 @@ def cpu_model() -> str:
     return platform.processor() or "unknown CPU"
 
 
-def write_results(rows: list[tuple[str, str, str]], runs: int) -> None:
+def git_commit() -> str:
+    found = subprocess.run(  # noqa: S603
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],  # noqa: S607
+        capture_output=True,
+        text=True,
+    )
+    return found.stdout.strip() or "unknown"
+
+
+def write_results(rows: list[tuple[str, str, str]], runs: int, *, how: str = "") -> None:
     vendor = connection.vendor
+    how = how or f"Median of {runs} runs (imports: of {max(3, runs // 3)})"
     header = (
         f"\n## {datetime.datetime.now(datetime.UTC).date().isoformat()} · {cpu_model()} · "
         f"{os.cpu_count()} cores · "
-        f"Python {platform.python_version()} · {vendor}\n\n"
-        f"Median of {runs} runs (imports: of {max(3, runs // 3)}), server time through "
-        "Django's test client (no network).\n\n"
+        f"Python {platform.python_version()} · {vendor} · commit {git_commit()}\n\n"
+        f"{how}, server time through Django's test client (no network); "
+        f"load average {os.getloadavg()[0]:.1f} when written.\n\n"
         "| what | median | queries / memory |\n|---|---|---|\n"
     )
     body = "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
