@@ -1,15 +1,12 @@
 """Programme content in the admin: levels, courses, venues, editions, cases, cohorts."""
 
-from typing import Any
-
-from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import models
+from .forms import CaseSlideForm
 from .services.programme import refresh_edition_schedule
-from .slide_image import slide_image_from_upload
 
 
 @admin.register(models.Level)
@@ -58,49 +55,11 @@ class ReviewCriterionAdmin(admin.ModelAdmin):
     list_display = ["position", "text_nl", "is_active"]
 
 
-class CaseSlideForm(forms.ModelForm):
-    """A slide, with its image uploaded here and made small before it is stored."""
-
-    image_file = forms.FileField(
-        label=_("New image"),
-        required=False,
-        help_text=_("JPEG, PNG, GIF or WebP; it is fitted in 1600 × 1600 pixels."),
-    )
-    remove_image = forms.BooleanField(label=_("Remove the image"), required=False)
-
-    class Meta:
-        model = models.CaseSlide
-        fields = [
-            "position",
-            "stage",
-            "heading_nl",
-            "heading_en",
-            "body_nl",
-            "body_en",
-            "notes_nl",
-            "notes_en",
-            "canvas",
-            "exercise_minutes",
-            "image_alt_nl",
-            "image_alt_en",
-        ]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean() or self.cleaned_data
-        upload = cleaned.get("image_file")
-        if upload:
-            try:
-                self.instance.image = slide_image_from_upload(upload, upload.size or 0)
-            except forms.ValidationError as error:
-                self.add_error("image_file", error)
-        elif cleaned.get("remove_image"):
-            self.instance.image = ""
-        return cleaned
-
-
 class CaseSlideInline(admin.StackedInline):
     model = models.CaseSlide
     form = CaseSlideForm
+    # The slide editor moves slides with buttons; here the position is typed in.
+    fields = ["position", *CaseSlideForm.Meta.fields, "current_image"]
     extra = 0
     readonly_fields = ["current_image"]
 

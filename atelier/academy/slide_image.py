@@ -8,8 +8,8 @@ from atelier.canvases.portrait import portrait_from_upload
 from atelier.lib.uploads import UPLOAD_LIMITS
 
 MAX_SIDE = 1600
-# Staff upload slide images through the admin's case form.
-MAX_UPLOAD = UPLOAD_LIMITS["admin:academy_workshopcase_change"]
+# Staff upload slide images in the slide editor (or the admin's case page, same limit).
+MAX_UPLOAD = UPLOAD_LIMITS["academy:workshop_slide_edit"]
 
 
 def slide_image_from_upload(upload: object, size: int) -> str:

@@ -37,7 +37,9 @@ UPLOAD_LIMITS = {
     "advice:reply": 10 * MB,  # a file sent with a reply in a question's thread
     "knowledge:attachment_add": 20 * MB,  # a knowledge item's PDF, DOCX or XLSX
     "academy:materials": 20 * MB,  # slides and handouts; recordings are links
-    "admin:academy_workshopcase_add": 8 * MB,  # a workshop slide's image, made small
+    "academy:workshop_slide_new": 8 * MB,  # a workshop slide's image, made small
+    "academy:workshop_slide_edit": 8 * MB,
+    "admin:academy_workshopcase_add": 8 * MB,  # the same form, in the admin's case page
     "admin:academy_workshopcase_change": 8 * MB,
 }
 DEFAULT_UPLOAD_LIMIT = 5 * MB  # any other file field (the admin's)

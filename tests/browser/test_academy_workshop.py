@@ -106,3 +106,53 @@ def test_coach_follows_every_team_and_a_reviewer_scores_red_amber_green(
         second.pk: "amber",
         third.pk: "green",
     }
+
+
+@pytest.mark.browser
+def test_trainer_edits_a_slide_from_the_presenter_and_returns_to_it(open_visit, trainer):
+    case = load_demo_workshop()
+    visit = open_visit(locale="en-GB")
+    visit.sign_in(trainer)
+    page = visit.open(f"/academy/workshop/{case.slug}/")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    progress = page.locator("#presenter-progress")
+    expect(progress).to_contain_text(f"3 / {TOTAL}")
+
+    slide = page.locator(".presenter__slide:visible")
+    visit.follow(slide.get_by_role("link", name="Edit this slide"))
+    expect(page.locator("h1")).to_contain_text("Together with staff and users")
+    page.get_by_label("Heading (English)").fill("Together with staff, users and partners")
+    visit.follow(page.get_by_role("button", name="Save the slide"))
+
+    expect(page).to_have_url(re.compile(rf"/academy/workshop/{case.slug}/\?slide=3$"))
+    expect(progress).to_contain_text(f"3 / {TOTAL}")
+    expect(page.locator(".presenter__slide:visible h2")).to_have_text(
+        "Together with staff, users and partners"
+    )
+
+
+@pytest.mark.browser
+def test_trainer_adds_moves_and_deletes_a_slide_of_a_case(open_visit, trainer):
+    case = load_demo_workshop()
+    visit = open_visit(locale="en-GB")
+    visit.sign_in(trainer)
+    page = visit.open("/academy/workshop/")
+    visit.follow(page.get_by_role("link", name=f"Edit {case.title_en}"))
+    visit.follow(page.get_by_role("link", name="Add a slide"))
+    page.get_by_label("Stage").select_option("solution")
+    page.get_by_label("Heading (Dutch)").fill("En nu jullie")
+    page.get_by_label("Text (Dutch)").fill("Welke dienst zouden jullie zo bekijken?")
+    visit.follow(page.get_by_role("button", name="Add the slide"))
+
+    rows = page.locator("#slides tbody tr")
+    expect(rows).to_have_count(TOTAL + 1)
+    expect(rows.last.locator("th")).to_have_text("En nu jullie")
+    visit.follow(page.get_by_role("button", name="Move up “En nu jullie”"))
+    expect(rows.nth(TOTAL - 1).locator("th")).to_have_text("En nu jullie")
+
+    visit.follow(page.get_by_role("link", name="Delete “En nu jullie”"))
+    expect(page.locator("h1")).to_have_text("Delete this slide?")
+    visit.follow(page.get_by_role("button", name="Yes, delete the slide"))
+    expect(rows).to_have_count(TOTAL)
+    expect(page.locator(".messages")).to_contain_text("The slide was deleted.")

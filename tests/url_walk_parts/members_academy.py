@@ -6,7 +6,13 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from atelier.academy.models import Edition, FeedbackQuestion, MaterialKind, Visibility
+from atelier.academy.models import (
+    CaseSlide,
+    Edition,
+    FeedbackQuestion,
+    MaterialKind,
+    Visibility,
+)
 from atelier.academy.models.feedback import QuestionKind
 from atelier.academy.services.materials import add_material
 from atelier.accounts.models import User
@@ -88,6 +94,13 @@ PAGES: dict[str, dict[str, Answer]] = {
     "academy:course_survey_copy": STAFF_POST_ONLY,
     "academy:course_survey_retire": STAFF_POST_ONLY,
     "academy:course_survey_trend": STAFF_ONLY,
+    # Editing the workshop cases (the walk's case and its one slide): staff, as the presenter.
+    "academy:workshop_case_new": STAFF_ONLY,
+    "academy:workshop_case_edit": STAFF_ONLY,
+    "academy:workshop_slide_new": STAFF_ONLY,
+    "academy:workshop_slide_edit": STAFF_ONLY,
+    "academy:workshop_slide_move": STAFF_POST_ONLY,
+    "academy:workshop_slide_delete": STAFF_ONLY,  # asks first; deletes on POST
     # Editing on the canvas itself (the project's journey; a stakeholder on its map).
     "canvases:card_add": PROJECT_POST_ONLY,
     "canvases:emotion": PROJECT_POST_ONLY,
@@ -162,6 +175,7 @@ def values(
         "pk"
     )[0]
     comment = add_comment(canvas=journey, body="Klopt dit?", by=people["participant"])
+    workshop_slide = CaseSlide.objects.get(case__slug="walk-case")
     return {
         ("companies:detail", "pk"): company.pk,
         ("companies:edit", "pk"): company.pk,
@@ -201,6 +215,14 @@ def values(
             )
         },
         ("academy:course_survey_retire", "question_pk"): question.pk,
+        **{
+            (f"academy:workshop_{name}", "slug"): workshop_slide.case.slug
+            for name in ("case_edit", "slide_new", "slide_edit", "slide_move", "slide_delete")
+        },
+        **{
+            (f"academy:workshop_{name}", "pk"): workshop_slide.pk
+            for name in ("slide_edit", "slide_move", "slide_delete")
+        },
         ("canvases:stakeholder_place", "card_pk"): stakeholder.pk,
         ("canvases:comment_resolve", "comment_pk"): comment.pk,
     }

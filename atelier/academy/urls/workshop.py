@@ -2,11 +2,41 @@
 
 from django.urls import URLPattern, path
 
-from atelier.academy.views import impact, learning_path, outcomes, reporting, workshop
+from atelier.academy.views import (
+    impact,
+    learning_path,
+    outcomes,
+    reporting,
+    workshop,
+    workshop_editing,
+)
 
 urlpatterns: list[URLPattern] = [
     path("workshop/", workshop.workshop_cases, name="workshop_cases"),
     path("workshop/<slug:slug>/", workshop.workshop, name="workshop"),
+    # Two segments, so that no case's short name can stand in their way.
+    path("workshop/cases/new/", workshop_editing.case_new, name="workshop_case_new"),
+    path("workshop/<slug:slug>/edit/", workshop_editing.case_edit, name="workshop_case_edit"),
+    path(
+        "workshop/<slug:slug>/slides/new/",
+        workshop_editing.slide_new,
+        name="workshop_slide_new",
+    ),
+    path(
+        "workshop/<slug:slug>/slides/<int:pk>/",
+        workshop_editing.slide_edit,
+        name="workshop_slide_edit",
+    ),
+    path(
+        "workshop/<slug:slug>/slides/<int:pk>/move/",
+        workshop_editing.slide_move,
+        name="workshop_slide_move",
+    ),
+    path(
+        "workshop/<slug:slug>/slides/<int:pk>/delete/",
+        workshop_editing.slide_delete,
+        name="workshop_slide_delete",
+    ),
     path("cohorts/", learning_path.cohorts, name="cohorts"),
     path("cohorts/<int:pk>/", learning_path.cohort, name="cohort"),
     path(
