@@ -48,7 +48,10 @@ class SearchHitOut(Schema):
 
 
 class SearchPage(Schema):
+    # At most 1,000: a broader query says `capped` and ranks the title matches and the
+    # 1,000 newest matches (atelier/search/engine/__init__.py).
     count: int
+    capped: bool = Field(False, description="More documents match than `count` says.")
     items: list[SearchHitOut]
     # Misspelt words and the spellings they were also searched as.
     corrections: dict[str, list[str]]
@@ -94,4 +97,9 @@ def search_everything(request: HttpRequest, query: Query[SearchQuery]) -> dict[s
         }
         for hit in found.hits
     ]
-    return {"count": found.count, "items": items, "corrections": found.corrections}
+    return {
+        "count": found.count,
+        "capped": found.capped,
+        "items": items,
+        "corrections": found.corrections,
+    }

@@ -34,12 +34,15 @@ def _document(entry: Entry) -> SearchDocument:
 
 
 def _write_fts(documents: list[SearchDocument]) -> None:
-    """SQLite only: the FTS5 rows (original text for snippets, stems for matching)."""
+    """SQLite only: the FTS5 rows (original text for snippets, stems for matching), and the
+    title's alone (search_fts_title) to rank title matches first."""
     if connection.vendor != "sqlite" or not documents:
         return
+    _delete_fts([document.pk for document in documents])
     with connection.cursor() as cursor:
         cursor.executemany(
-            "DELETE FROM search_fts WHERE rowid = %s", [(document.pk,) for document in documents]
+            "INSERT INTO search_fts_title (rowid, title, stems) VALUES (%s, %s, %s)",
+            [(document.pk, document.title, stems(document.title)) for document in documents],
         )
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, body, stems) VALUES (%s, %s, %s, %s)",
@@ -58,7 +61,8 @@ def _write_fts(documents: list[SearchDocument]) -> None:
 def _delete_fts(pks: list[int]) -> None:
     if connection.vendor == "sqlite" and pks:
         with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in pks])
+            for table in ("search_fts", "search_fts_title"):
+                cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s", [(pk,) for pk in pks])  # noqa: S608
 
 
 def _write_vocabulary(documents: list[SearchDocument]) -> None:

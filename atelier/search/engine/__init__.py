@@ -4,6 +4,12 @@
 newest first among equals; `facets(...)` counts the matches per type, kind, year,
 audience and topic. Visibility is part of the SQL (never a filter on a page of rows),
 the engine-specific matching comes from `postgres.py` or `sqlite.py`.
+
+The work per query is bounded: the engine reads at most CAP + 1 matches, the most
+recently indexed first. When there are no more than CAP, all of them are ranked and
+counted exactly. A broader query ("gemeente" in a municipal library) is counted as
+"more than CAP" and ranks every title match (up to CAP) and the CAP newest matches:
+ranking tens of thousands of matches to show twenty costs more than it tells.
 """
 
 # The SQL is assembled from constants and conditions Django compiled; every value a
@@ -25,11 +31,12 @@ from ..models import SearchDocument
 from ..text import ParsedQuery, parse
 from ..visibility import visible_where
 from . import postgres, sqlite
-from .base import Backend, Filters
+from .base import Backend, Candidate, Filters
 
-__all__ = ["Filters", "Hit", "Results", "facets", "search"]
+__all__ = ["CAP", "Filters", "Hit", "Results", "facets", "search"]
 
 MAX_LIMIT = 100
+CAP = 1000
 SNIPPET_START = "\x02"
 SNIPPET_END = "\x03"
 HIT_FIELDS = ["doc_type", "object_id", "title", "url", "kind", "year", "visibility", "updated_at"]
@@ -56,6 +63,38 @@ class Results:
     hits: list[Hit]
     # A misspelt word and what it was also searched as: {"subsidei": ["subsidie"]}.
     corrections: dict[str, list[str]]
+    # More than `count` (CAP) documents match: the count is a lower bound.
+    capped: bool = False
+
+
+@dataclass
+class Ranked:
+    count: int
+    capped: bool
+    ordered: list[int]  # document ids, the most relevant first
+
+
+def rank(
+    engine: Backend, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any]
+) -> Ranked:
+    """The matches in order, counted exactly up to CAP (see the module's docstring)."""
+    rows = engine.candidates(cursor, parsed, where, params, CAP + 1)
+    capped = len(rows) > CAP
+    if capped or engine.ranks_by_title:
+        best = {row[0]: row for row in rows}
+        for row in engine.title_candidates(cursor, parsed, where, params, CAP):
+            if row[0] not in best or row[1] < best[row[0]][1]:
+                best[row[0]] = row
+        rows = list(best.values())
+    return Ranked(count=CAP if capped else len(rows), capped=capped, ordered=_ordered(rows))
+
+
+def _ordered(rows: list[Candidate]) -> list[int]:
+    """By score, then the newest, then the id: stable sorts from the last key to the first."""
+    rows = sorted(rows, key=lambda row: row[0])
+    rows.sort(key=lambda row: row[2], reverse=True)
+    rows.sort(key=lambda row: row[1])
+    return [row[0] for row in rows]
 
 
 def backend() -> Backend:
@@ -134,16 +173,13 @@ def search(
     where, params = _where(user, filters)
     limit = max(1, min(limit, MAX_LIMIT))
     with connection.cursor() as cursor:
-        count = engine.count(cursor, parsed, where, params)
-        if count <= offset:
-            return Results(count=count, hits=[], corrections=corrections)
-        ids = engine.page(cursor, parsed, where, params, limit, offset)
-        hits = _hits(ids)
+        ranked = rank(engine, cursor, parsed, where, params)
+        hits = _hits(ranked.ordered[offset : min(offset + limit, ranked.count)])
         if snippets and hits:
             found = engine.snippets(cursor, parsed, [hit.document_id for hit in hits])
             for hit in hits:
                 hit.snippet = marked(found.get(hit.document_id, ""))
-    return Results(count=count, hits=hits, corrections=corrections)
+    return Results(count=ranked.count, hits=hits, corrections=corrections, capped=ranked.capped)
 
 
 def facets(

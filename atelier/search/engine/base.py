@@ -5,6 +5,9 @@ from typing import Any, Protocol
 
 from ..text import ParsedQuery, Term
 
+# (document id, score: lower is more relevant, updated_at)
+Candidate = tuple[int, float, Any]
+
 
 @dataclass
 class Filters:
@@ -16,6 +19,9 @@ class Filters:
 
 
 class Backend(Protocol):
+    # Whether a title match is how relevance is told (the title candidates always asked).
+    ranks_by_title: bool
+
     def known(self, term: Term) -> bool:
         """Whether the index holds a word that starts like this term (or its stem)."""
         ...
@@ -24,18 +30,16 @@ class Backend(Protocol):
         """The closest words of the vocabulary to a word the index does not hold."""
         ...
 
-    def count(self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any]) -> int: ...
+    def candidates(
+        self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
+    ) -> list[Candidate]:
+        """Up to `limit` matches, the most recently indexed first, with their scores."""
+        ...
 
-    def page(
-        self,
-        cursor: Any,
-        parsed: ParsedQuery,
-        where: str,
-        params: list[Any],
-        limit: int,
-        offset: int,
-    ) -> list[int]:
-        """Document ids ordered by relevance, then recency."""
+    def title_candidates(
+        self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
+    ) -> list[Candidate]:
+        """Up to `limit` matches in the title, the most recently indexed first."""
         ...
 
     def snippets(self, cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:

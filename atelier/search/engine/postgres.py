@@ -17,10 +17,17 @@ from typing import Any
 
 from ..text import ParsedQuery, Term, edit_distance, stem, typo_bound
 from . import vocabulary
+from .base import Candidate
 
 TABLE = "search_searchdocument"
 FROM = f"{TABLE} CROSS JOIN (SELECT {{query}} AS query) search_query"
 MATCH = f"{TABLE}.search_vector @@ search_query.query"
+# The title's words, Dutch stems and unstemmed, as indexed by migration 0004.
+TITLE_VECTOR = (
+    f"(to_tsvector('dutch'::regconfig, translate(coalesce({TABLE}.title, ''), '<>', '  ')) || "
+    f"to_tsvector('simple'::regconfig, translate(coalesce({TABLE}.title, ''), '<>', '  ')))"
+)
+TITLE_MATCH = f"{TITLE_VECTOR} @@ search_query.query"
 MAX_CORRECTIONS = 2
 HEADLINE_OPTIONS = (
     'StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
@@ -84,30 +91,42 @@ class PostgresBackend:
         sql, params = tsquery(parsed)
         return FROM.format(query=sql), params
 
-    def count(self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any]) -> int:
-        source, query_params = self._from(parsed)
-        cursor.execute(
-            f"SELECT COUNT(*) FROM {source} WHERE {MATCH} AND {where}", [*query_params, *params]
-        )
-        return cursor.fetchone()[0]
+    # ts_rank_cd weighs the title (A) above the text (B) by itself.
+    ranks_by_title = False
 
-    def page(
+    def candidates(
+        self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
+    ) -> list[Candidate]:
+        return self._newest(cursor, parsed, MATCH, where, params, limit, f"{TABLE}.id")
+
+    def title_candidates(
+        self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
+    ) -> list[Candidate]:
+        # "id + 0": title matches are few, and walking the primary key backwards to test
+        # each title's words costs more than the GIN index and a sort.
+        return self._newest(cursor, parsed, TITLE_MATCH, where, params, limit, f"{TABLE}.id + 0")
+
+    def _newest(
         self,
         cursor: Any,
         parsed: ParsedQuery,
+        match: str,
         where: str,
         params: list[Any],
         limit: int,
-        offset: int,
-    ) -> list[int]:
+        order: str,
+    ) -> list[Candidate]:
+        # The newest matches are chosen first and ranked after: ts_rank_cd reads a whole
+        # vector, so it runs for the rows kept only.
         source, query_params = self._from(parsed)
         cursor.execute(
-            f"SELECT {TABLE}.id FROM {source} WHERE {MATCH} AND {where} "
-            f"ORDER BY ts_rank_cd({TABLE}.search_vector, search_query.query) DESC, "
-            f"{TABLE}.updated_at DESC, {TABLE}.id LIMIT %s OFFSET %s",
-            [*query_params, *params, limit, offset],
+            f"WITH kept AS MATERIALIZED (SELECT {TABLE}.id, search_query.query "
+            f"FROM {source} WHERE {match} AND {where} ORDER BY {order} DESC LIMIT %s) "
+            f"SELECT kept.id, -ts_rank_cd({TABLE}.search_vector, kept.query), {TABLE}.updated_at "
+            f"FROM kept JOIN {TABLE} ON {TABLE}.id = kept.id",
+            [*query_params, *params, limit],
         )
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
 
     def snippets(self, cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:
         source, query_params = self._from(parsed)

@@ -5,6 +5,7 @@ import pytest
 from atelier.api.tests.test_workspace_api import API, bearer
 from atelier.knowledge.models import Audience, Kind
 from atelier.projects.services import open_project
+from atelier.search import engine
 
 from .conftest import make_item
 
@@ -47,8 +48,16 @@ def test_filters_and_paging(client):
         f"{API}/search",
         {"q": "klimaat", "kind": "news", "topic": "climate", "limit": 2, "offset": 4},
     ).json()
-    assert body["count"] == 5
+    assert (body["count"], body["capped"]) == (5, False)
     assert len(body["items"]) == 1
+
+
+def test_a_broad_query_says_its_count_is_capped(client, monkeypatch):
+    monkeypatch.setattr(engine, "CAP", 2)
+    for number in range(3):
+        make_item(f"Klimaat {number}", "Klimaat.")
+    body = client.get(f"{API}/search", {"q": "klimaat"}).json()
+    assert (body["count"], body["capped"], len(body["items"])) == (2, True, 2)
 
 
 def test_refused_token_is_a_401_in_the_error_shape(client):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from atelier.knowledge.models import Audience, Kind, Status
+from atelier.search import engine
 from atelier.search.engine import facets, search
 from atelier.search.models import DocumentType, SearchDocument
 
@@ -202,3 +203,18 @@ def test_the_start_of_a_name_finds_it_while_typing():
     make_item("Geel opent een sociaal huis", "Eén voordeur voor het OCMW en de stad.")
     assert titles(search(None, "gee")) == ["Geel opent een sociaal huis"]
     assert titles(search(None, "geel")) == ["Geel opent een sociaal huis"]
+
+
+def test_a_broad_query_is_counted_up_to_the_cap_and_still_ranks_an_old_title_match_first(
+    monkeypatch,
+):
+    monkeypatch.setattr(engine, "CAP", 3)
+    titled = make_item("Toerisme in de regio", "Een oude nota.")
+    for number in range(6):
+        make_item(f"Nota {number}", "Over toerisme en de streek.")
+    broad = search(None, "toerisme", limit=10)
+    assert (broad.count, broad.capped) == (3, True)
+    assert titles(broad)[0] == "Toerisme in de regio" and titled.pk == broad.hits[0].object_id
+    assert len(broad.hits) == 3  # pages stop at the cap
+    narrow = search(None, "toerisme regio")
+    assert (narrow.count, narrow.capped) == (1, False)
