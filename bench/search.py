@@ -200,7 +200,8 @@ def measure(runs: int) -> tuple[list[tuple[str, str, str]], list[float]]:
                 response = client.get("/api/v1/search", {"q": query})
                 samples.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, (name, response.status_code)
-            counts.append(f"{name} {response.json()['count']:,}")
+            body = response.json()
+            counts.append(f"{name} {body['count']:,}{'+' if body['capped'] else ''}")
         everything += samples
         rows.append(
             (
