@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from atelier.accounts.models import User
 
+from . import engine
 from .models import DocumentType
 from .selectors import Hit, SearchFilters, labelled_facets, search
 from .selectors import facets as count_facets
@@ -84,6 +85,7 @@ def results(request: HttpRequest) -> HttpResponse:
         type_counts = counted.get("types", [])
         chosen = [(doc_type, total) for doc_type, total in type_counts if doc_type in filters.types]
         context["total"] = sum(total for _, total in (chosen if filters.types else type_counts))
+        context["capped"], context["cap"] = counted.capped, engine.CAP
         if filters.types:
             context["page"] = _page(request, q, filters)
             query = request.GET.copy()

@@ -17,7 +17,7 @@ ranking tens of thousands of matches to show twenty costs more than it tells.
 # ruff: noqa: S608
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from ..visibility import visible_where
 from . import postgres, sqlite
 from .base import Backend, Candidate, Filters
 
-__all__ = ["CAP", "Filters", "Hit", "Results", "facets", "search"]
+__all__ = ["CAP", "FacetCounts", "Filters", "Hit", "Results", "facets", "search"]
 
 MAX_LIMIT = 100
 CAP = 1000
@@ -182,6 +182,21 @@ def search(
     return Results(count=ranked.count, hits=hits, corrections=corrections, capped=ranked.capped)
 
 
+class FacetCounts(dict[str, list[tuple[Any, int]]]):
+    """Per facet, (value, count) pairs; `capped` when they count the CAP newest matches only."""
+
+    capped = False
+
+
+FACET_COLUMNS = {
+    "types": "doc_type",
+    "kinds": "kind",
+    "years": "year",
+    "audiences": "visibility",
+    "topics": "topic.slug",
+}
+
+
 def facets(
     user: User | None,
     q: str,
@@ -191,32 +206,50 @@ def facets(
     kinds: Sequence[str] = (),
     years: Sequence[int] = (),
     audiences: Sequence[str] = (),
-) -> dict[str, list[tuple[Any, int]]]:
-    """Per facet, its values among the matches and how many: each facet ignores its own filter."""
+) -> FacetCounts:
+    """Per facet, its values among the matches and how many: each facet ignores its own filter.
+
+    They count the matches `search` reads: all of them up to CAP, else the CAP newest.
+    """
+    counted = FacetCounts()
     parsed = parse(q)
     if parsed.is_empty:
-        return {}
+        return counted
     engine = backend()
     _correct(engine, parsed)
     filters = Filters(list(types), list(topics), list(kinds), list(years), list(audiences))
-    counted: dict[str, list[tuple[Any, int]]] = {}
+    matches: dict[str, list[int]] = {}  # by condition: the facets without a filter share one
     with connection.cursor() as cursor:
-        for name, column in (
-            ("types", f"{TABLE}.doc_type"),
-            ("kinds", f"{TABLE}.kind"),
-            ("years", f"{TABLE}.year"),
-            ("audiences", f"{TABLE}.visibility"),
-            ("topics", "topic.slug"),
-        ):
-            where, params = _where(user, filters, skip=name)
-            join = (
-                f" JOIN search_searchtopic topic ON topic.document_id = {TABLE}.id"
-                if name == "topics"
-                else ""
-            )
-            rows = engine.grouped(cursor, parsed, where, params, column, join)
-            counted[name] = sorted(
-                ((value, total) for value, total in rows if value not in (None, "")),
-                key=lambda pair: (-pair[1], str(pair[0])),
-            )
+        for name, column in FACET_COLUMNS.items():
+            where, params = _where(user, filters, skip=name if getattr(filters, name) else "")
+            if where not in matches:
+                found = engine.candidates(cursor, parsed, where, params, CAP + 1)
+                counted.capped = counted.capped or len(found) > CAP
+                matches[where] = [row[0] for row in found[:CAP]]
+            counted[name] = _sorted(_grouped(cursor, column, matches[where]))
     return counted
+
+
+def _grouped(cursor: Any, column: str, ids: list[int]) -> list[tuple[Any, int]]:
+    if not ids:
+        return []
+    join = (
+        f" JOIN search_searchtopic topic ON topic.document_id = {TABLE}.id"
+        if column.startswith("topic.")
+        else ""
+    )
+    shown = column if "." in column else f"{TABLE}.{column}"
+    cursor.execute(
+        f"SELECT {shown}, COUNT(*) FROM {TABLE}{join} WHERE {TABLE}.id IN "
+        f"({', '.join(['%s'] * len(ids))}) GROUP BY {shown}",
+        ids,
+    )
+    return cursor.fetchall()
+
+
+def _sorted(rows: Iterable[tuple[Any, int]]) -> list[tuple[Any, int]]:
+    """Blank values left out; the most frequent first, then by value."""
+    return sorted(
+        ((value, total) for value, total in rows if value not in (None, "")),
+        key=lambda pair: (-pair[1], str(pair[0])),
+    )

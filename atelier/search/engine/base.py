@@ -45,13 +45,3 @@ class Backend(Protocol):
     def snippets(self, cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:
         """Per document, a passage with the matches between \\x02 and \\x03."""
         ...
-
-    def grouped(
-        self,
-        cursor: Any,
-        parsed: ParsedQuery,
-        where: str,
-        params: list[Any],
-        column: str,
-        join: str,
-    ) -> list[tuple[Any, int]]: ...

@@ -138,22 +138,5 @@ class PostgresBackend:
         )
         return dict(cursor.fetchall())
 
-    def grouped(
-        self,
-        cursor: Any,
-        parsed: ParsedQuery,
-        where: str,
-        params: list[Any],
-        column: str,
-        join: str,
-    ) -> list[tuple[Any, int]]:
-        source, query_params = self._from(parsed)
-        cursor.execute(
-            f"SELECT {column}, COUNT(*) FROM {source}{join} WHERE {MATCH} AND {where} "
-            f"GROUP BY {column}",
-            [*query_params, *params],
-        )
-        return cursor.fetchall()
-
 
 BACKEND = PostgresBackend()

@@ -121,21 +121,5 @@ class SQLiteBackend:
         )
         return {pk: snippet(body, parsed, "\x02", "\x03") for pk, body in cursor.fetchall()}
 
-    def grouped(
-        self,
-        cursor: Any,
-        parsed: ParsedQuery,
-        where: str,
-        params: list[Any],
-        column: str,
-        join: str,
-    ) -> list[tuple[Any, int]]:
-        cursor.execute(
-            f"SELECT {column}, COUNT(*) FROM {JOIN}{join} WHERE search_fts MATCH %s AND {where} "
-            f"GROUP BY {column}",
-            [match_expression(parsed), *params],
-        )
-        return cursor.fetchall()
-
 
 BACKEND = SQLiteBackend()

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from atelier.knowledge.models import Audience, Kind
+from atelier.search import engine
 
 from .conftest import make_item
 
@@ -84,3 +85,20 @@ def test_suggestion_queries_do_not_grow_with_rows(client):
     for number in range(1, 20):
         make_item(f"Begroting {number}", "De begroting.")
     assert _queries(client, reverse("search:suggest"), {"q": "begroting"}) == few
+
+
+def test_a_broad_query_says_more_than_the_cap_and_counts_the_newest(client, monkeypatch):
+    monkeypatch.setattr(engine, "CAP", 2)
+    for number in range(3):
+        make_item(f"Wegenwerken {number}", "Wegenwerken in de straat.", kind=Kind.NEWS)
+    page = client.get(
+        reverse("search:results"), {"q": "wegenwerken"}, HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "More than 2 results for “wegenwerken”" in page
+    counted = engine.facets(None, "wegenwerken")
+    assert counted.capped and counted["kinds"] == [(Kind.NEWS, 2)]
+    make_item("Wegenwerken", "Een artikel.", kind=Kind.ARTICLE)
+    monkeypatch.setattr(engine, "CAP", 10)
+    counted = engine.facets(None, "wegenwerken")
+    assert not counted.capped
+    assert counted["kinds"] == [(Kind.NEWS, 3), (Kind.ARTICLE, 1)]
