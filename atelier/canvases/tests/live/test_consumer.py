@@ -8,9 +8,11 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from atelier.asgi import application
-from atelier.canvases.models import Card
+from atelier.canvases.models import Card, Stage
 from atelier.canvases.services.cards import add_card, update_card
 from atelier.canvases.services.sharing import create_share_link
+from atelier.canvases.services.structure import delete_stage
+from atelier.canvases.services.undo import undo
 from atelier.projects.models import ProjectMember
 from tests.test_websocket import ALLOWED_ORIGIN, run_async
 
@@ -178,3 +180,23 @@ def test_access_is_checked_again_on_every_message(journey, participant, colleagu
 
     closed = run_async(scenario)
     assert closed == {"type": "websocket.close", "code": 4403}
+
+
+def test_an_undone_stage_delete_reaches_the_others(journey, participant, colleague):
+    stage = Stage.objects.filter(canvas=journey).order_by("position")[1]
+    stage_id = stage.pk
+    delete_stage(stage=stage, by=participant)
+    connection = socket(journey, colleague)
+
+    async def scenario() -> dict[str, Any]:
+        await connection.connect()
+        await receive(connection, "hello")
+        await database_sync_to_async(undo)(canvas=journey, by=participant)
+        event = await receive(connection, "change")
+        await connection.disconnect()
+        return event
+
+    event = run_async(scenario)
+    assert event["action"] == "restored" and event["origin"] == "undo"
+    assert event["part"]["type"] == "stage" and event["part"]["id"] == stage_id
+    assert event["url"] == ""  # the open editors fetch the whole board anew
