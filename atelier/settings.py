@@ -178,6 +178,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# Each open canvas re-announces who is on it this often; an editor drops a person it has not
+# heard of for three beats (a server process that died). See atelier/canvases/live/presence.py.
+CANVAS_PRESENCE_HEARTBEAT_SECONDS = float(os.environ.get("CANVAS_PRESENCE_HEARTBEAT_SECONDS", "20"))
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSED_THROUGH = ("PATH", "HOME", "LANG")
+_RUNNING: dict[int, subprocess.Popen] = {}  # the daphne servers started here, by port
 
 
 def free_port() -> int:
@@ -128,10 +129,19 @@ def asgi_servers(
         )
         for port in ports
     ]
+    _RUNNING.update(zip(ports, processes, strict=True))
     try:
         for port, process in zip(ports, processes, strict=True):
             wait_for_port(port, process, seconds=60)
         yield ports
     finally:
-        for process in processes:
+        for port, process in zip(ports, processes, strict=True):
+            _RUNNING.pop(port, None)
             _stop(process)
+
+
+def kill_server(port: int) -> None:
+    """End one of the servers at once, as a crash would: its sockets say no goodbye."""
+    process = _RUNNING[port]
+    process.kill()
+    process.wait()

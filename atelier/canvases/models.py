@@ -265,8 +265,9 @@ class ChangeOrigin(models.TextChoices):
 class CanvasChange(models.Model):
     """One change of a canvas at one revision: what live editors catch up on and undo reverts.
 
-    `before` and `after` hold the changed part as `changes.card_state` writes it (None when
-    the part did not exist before, or no longer after).
+    `before` and `after` hold the changed part as `services.common.card_state` or
+    `part_state` writes it (None when the part did not exist before, or no longer after); a
+    deleted stage, step or lane comes with what it held (`services.structure.held_state`).
     """
 
     canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="changes")

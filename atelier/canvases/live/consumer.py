@@ -1,5 +1,8 @@
 """The socket of one open canvas: its changes as they happen, catch-up, and presence."""
 
+import asyncio
+import contextlib
+import logging
 import time
 from typing import Any
 
@@ -8,7 +11,10 @@ from channels.exceptions import ChannelFull
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from .events import group_of
+from .presence import heartbeat_seconds
 from .viewers import Viewer, changes_since, for_viewer, viewer_of
+
+logger = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 10  # how stale the access check may get before an outgoing event
 REFUSED = 4403  # close code when access ends while connected
@@ -21,6 +27,7 @@ class CanvasConsumer(AsyncJsonWebsocketConsumer):
     viewer: Viewer = NOBODY
     admitted = False
     focus: int | None = None
+    heartbeat: asyncio.Task | None = None
 
     async def connect(self) -> None:
         self.canvas_id = int(self.scope["url_route"]["kwargs"]["pk"])
@@ -38,8 +45,13 @@ class CanvasConsumer(AsyncJsonWebsocketConsumer):
         )
         if self._in_presence():
             await self._to_group("presence.join", person=self._person())
+            self.heartbeat = asyncio.create_task(self._beat())
 
     async def disconnect(self, code: int) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.heartbeat
         if not self.admitted:
             return
         await self.channel_layer.group_discard(self.group, self.channel_name)
@@ -82,6 +94,11 @@ class CanvasConsumer(AsyncJsonWebsocketConsumer):
         except ChannelFull:
             pass  # a newcomer flooded with answers misses one name; its socket carries on
 
+    async def presence_beat(self, message: dict[str, Any]) -> None:
+        person = message["person"]
+        if person["channel"] != self.channel_name and self._in_presence():
+            await self.send_json({"type": "presence", "person": person})
+
     async def presence_here(self, message: dict[str, Any]) -> None:
         if self._in_presence():
             await self.send_json({"type": "presence", "person": message["person"]})
@@ -111,6 +128,17 @@ class CanvasConsumer(AsyncJsonWebsocketConsumer):
             "colour": (self.viewer.user_id or 0) % 6,
             "card": self.focus,
         }
+
+    async def _beat(self) -> None:
+        """Say "still here" to the others until the socket closes (see presence.py)."""
+        while self._in_presence():
+            await asyncio.sleep(heartbeat_seconds())
+            try:
+                stale = time.monotonic() - self.checked_at > RECHECK_SECONDS
+                if not stale or await self._still_allowed():
+                    await self._to_group("presence.beat", person=self._person())
+            except Exception:  # the channel layer or database away for a moment: beat later
+                logger.warning("Presence heartbeat of %s failed", self.channel_name, exc_info=True)
 
     async def _to_group(self, kind: str, **message: Any) -> None:
         await self.channel_layer.group_send(self.group, {"type": kind, **message})

@@ -12,7 +12,16 @@ from django.utils import timezone
 
 from atelier.accounts.models import User
 from atelier.canvases.live.events import event_of, publish
-from atelier.canvases.models import Canvas, CanvasChange, Card, ChangeOrigin, Link
+from atelier.canvases.models import (
+    Canvas,
+    CanvasChange,
+    Card,
+    ChangeOrigin,
+    Lane,
+    Link,
+    Stage,
+    Step,
+)
 
 
 class StaleEdit(Exception):
@@ -100,9 +109,30 @@ def card_state(card: Card, *, with_links: bool = False) -> dict[str, Any]:
     return state
 
 
-def title_state(part: Any) -> dict[str, Any]:
-    """A stage, step or lane as the change log keeps it."""
-    return {"id": part.pk, "title": part.title, "version": part.version}
+def part_state(part: Stage | Step | Lane) -> dict[str, Any]:
+    """A stage, step or lane as the change log keeps it: its name and its place."""
+    state: dict[str, Any] = {
+        "id": part.pk,
+        "uid": str(part.uid),
+        "title": part.title,
+        "version": part.version,
+        "position": part.position,
+    }
+    if isinstance(part, Step):
+        state["stage"] = part.stage_id
+    if isinstance(part, Lane):
+        state["kind"] = part.kind
+    return state
+
+
+def relink(links: list[dict[str, Any]]) -> None:
+    """Put back the links of restored cards whose both ends are on a canvas again."""
+    ends = {pk for link in links for pk in (link["source_id"], link["target_id"])}
+    present = set(Card.objects.filter(pk__in=ends).values_list("pk", flat=True))
+    Link.objects.bulk_create(
+        [Link(**link) for link in links if {link["source_id"], link["target_id"]} <= present],
+        ignore_conflicts=True,
+    )
 
 
 def place(siblings: QuerySet, item: Model, position: int | None) -> None:

@@ -4,13 +4,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
 from atelier.canvases import kinds
-from atelier.canvases.models import Canvas, Card, ChangeAction, Lane, LaneKind, Stage, Step
+from atelier.canvases.models import Canvas, Card, ChangeAction, Lane, LaneKind, Link, Stage, Step
 
-from .common import place, renumber, save_versioned, title_state, touch
+from .common import card_state, part_state, place, renumber, save_versioned, touch
 
 
 def _title(title: str) -> str:
@@ -40,7 +41,7 @@ def add_stage(*, canvas: Canvas, title: str, position: int | None = None, by: Us
     )
     place(Stage.objects.filter(canvas=canvas), stage, position)
     Step.objects.create(canvas=canvas, stage=stage, title=_("New step"), position=0)
-    touch(canvas, by=by, action=ChangeAction.ADDED, **_part(stage), after=title_state(stage))
+    touch(canvas, by=by, action=ChangeAction.ADDED, **_part(stage), after=part_state(stage))
     return stage
 
 
@@ -54,7 +55,7 @@ def add_step(*, stage: Stage, title: str, position: int | None = None, by: User 
         position=Step.objects.filter(stage=stage).count(),
     )
     place(Step.objects.filter(stage=stage), step, position)
-    touch(stage.canvas, by=by, action=ChangeAction.ADDED, **_part(step), after=title_state(step))
+    touch(stage.canvas, by=by, action=ChangeAction.ADDED, **_part(step), after=part_state(step))
     return step
 
 
@@ -73,7 +74,7 @@ def add_lane(
         position=Lane.objects.filter(canvas=canvas).count(),
     )
     place(Lane.objects.filter(canvas=canvas), lane, position)
-    touch(canvas, by=by, action=ChangeAction.ADDED, **_part(lane), after=title_state(lane))
+    touch(canvas, by=by, action=ChangeAction.ADDED, **_part(lane), after=part_state(lane))
     return lane
 
 
@@ -82,7 +83,7 @@ def rename(
     *, part: Stage | Step | Lane, version: int, title: str, by: User | None
 ) -> Stage | Step | Lane:
     """Rename a stage, step or lane if nobody renamed it since `version` (else StaleEdit)."""
-    before = title_state(part)
+    before = part_state(part)
     renamed = save_versioned(type(part), pk=part.pk, version=version, title=_title(title))
     touch(
         part.canvas,
@@ -90,41 +91,100 @@ def rename(
         action=ChangeAction.EDITED,
         **_part(part),
         before=before,
-        after=title_state(renamed),
+        after=part_state(renamed),
     )
     return renamed
 
 
+def _fresh(part: Any) -> Any:
+    """The part as it is now: a move records where it really was."""
+    fresh = type(part).objects.select_for_update().get(pk=part.pk)
+    fresh.canvas = part.canvas  # the caller's canvas learns the new revision
+    return fresh
+
+
 @transaction.atomic
 def move_stage(*, stage: Stage, position: int, by: User | None) -> None:
+    stage = _fresh(stage)
+    before = part_state(stage)
     place(Stage.objects.filter(canvas_id=stage.canvas_id), stage, position)
-    touch(stage.canvas, by=by, action=ChangeAction.MOVED, **_part(stage))
+    _touch_moved(stage, before, by)
 
 
 @transaction.atomic
 def move_lane(*, lane: Lane, position: int, by: User | None) -> None:
+    lane = _fresh(lane)
+    before = part_state(lane)
     place(Lane.objects.filter(canvas_id=lane.canvas_id), lane, position)
-    touch(lane.canvas, by=by, action=ChangeAction.MOVED, **_part(lane))
+    _touch_moved(lane, before, by)
 
 
 @transaction.atomic
 def move_step(*, step: Step, position: int, stage: Stage | None = None, by: User | None) -> None:
     """Move a step within its stage, or into another stage of the same canvas."""
-    old_stage = step.stage
-    if stage is not None and stage.pk != old_stage.pk:
+    step = _fresh(step)
+    before = part_state(step)
+    old_stage_id = step.stage_id
+    if stage is not None and stage.pk != old_stage_id:
         if stage.canvas_id != step.canvas_id:
             raise ValidationError(_("Choose a stage of this canvas."))
         step.stage = stage
         step.save(update_fields=["stage"])
-        renumber(Step.objects.filter(stage=old_stage))
-    place(Step.objects.filter(stage=step.stage), step, position)
-    touch(step.canvas, by=by, action=ChangeAction.MOVED, **_part(step))
+        renumber(Step.objects.filter(stage_id=old_stage_id))
+    place(Step.objects.filter(stage_id=step.stage_id), step, position)
+    _touch_moved(step, before, by)
+
+
+def _touch_moved(part: Stage | Step | Lane, before: dict[str, Any], by: User | None) -> None:
+    touch(
+        part.canvas,
+        by=by,
+        action=ChangeAction.MOVED,
+        **_part(part),
+        before=before,
+        after=part_state(part),
+    )
 
 
 def _keep_a_version(canvas: Canvas, name: str, by: User | None) -> None:
     from .versions import take_snapshot
 
     take_snapshot(canvas=canvas, name=name, by=by)
+
+
+def cards_in(part: Stage | Step | Lane):
+    """The cards a stage, step or lane holds."""
+    if isinstance(part, Stage):
+        return Card.objects.filter(step__stage=part)
+    if isinstance(part, Step):
+        return Card.objects.filter(step=part)
+    return Card.objects.filter(lane=part)
+
+
+def held_state(part: Stage | Step | Lane) -> dict[str, Any]:
+    """A part with what it holds (a stage's steps, the cards), for undo to bring it back."""
+    state = part_state(part)
+    if isinstance(part, Stage):
+        state["steps"] = [part_state(step) for step in part.steps.order_by("position")]
+    cards = list(cards_in(part).order_by("lane_id", "step_id", "position"))
+    links = _links_of(cards)
+    # Each card as card_state(card, with_links=True) writes it, its links read in one query.
+    state["cards"] = [
+        card_state(card) | {"image": card.image, "links": links.get(card.pk, [])} for card in cards
+    ]
+    return state
+
+
+def _links_of(cards: list[Card]) -> dict[int, list[dict[str, Any]]]:
+    ids = {card.pk for card in cards}
+    links = Link.objects.filter(Q(source_id__in=ids) | Q(target_id__in=ids)).values(
+        "canvas_id", "kind", "source_id", "target_id", "relation", "label"
+    )
+    by_card: dict[int, list[dict[str, Any]]] = {}
+    for link in links:
+        for end in {link["source_id"], link["target_id"]} & ids:
+            by_card.setdefault(end, []).append(dict(link))
+    return by_card
 
 
 @transaction.atomic
@@ -134,10 +194,7 @@ def delete_stage(*, stage: Stage, by: User | None) -> None:
         _keep_a_version(
             stage.canvas, _("Before deleting stage “%(title)s”") % {"title": stage.title}, by
         )
-    deleted = _part(stage)
-    stage.delete()
-    renumber(Stage.objects.filter(canvas_id=stage.canvas_id))
-    touch(stage.canvas, by=by, action=ChangeAction.DELETED, **deleted)
+    _delete(stage, Stage.objects.filter(canvas_id=stage.canvas_id), by)
 
 
 @transaction.atomic
@@ -147,10 +204,7 @@ def delete_step(*, step: Step, by: User | None) -> None:
         _keep_a_version(
             step.canvas, _("Before deleting step “%(title)s”") % {"title": step.title}, by
         )
-    deleted = _part(step)
-    step.delete()
-    renumber(Step.objects.filter(stage_id=step.stage_id))
-    touch(step.canvas, by=by, action=ChangeAction.DELETED, **deleted)
+    _delete(step, Step.objects.filter(stage_id=step.stage_id), by)
 
 
 @transaction.atomic
@@ -160,10 +214,15 @@ def delete_lane(*, lane: Lane, by: User | None) -> None:
         _keep_a_version(
             lane.canvas, _("Before deleting lane “%(title)s”") % {"title": lane.title}, by
         )
-    deleted = _part(lane)
-    lane.delete()
-    renumber(Lane.objects.filter(canvas_id=lane.canvas_id))
-    touch(lane.canvas, by=by, action=ChangeAction.DELETED, **deleted)
+    _delete(lane, Lane.objects.filter(canvas_id=lane.canvas_id), by)
+
+
+def _delete(part: Stage | Step | Lane, siblings: Any, by: User | None) -> None:
+    """Delete the part, close the gap, and log what it held (undo brings it back)."""
+    deleted, before = _part(part), held_state(part)
+    part.delete()
+    renumber(siblings)
+    touch(part.canvas, by=by, action=ChangeAction.DELETED, **deleted, before=before)
 
 
 def default_grid(*, canvas: Canvas) -> None:

@@ -1,9 +1,15 @@
-"""Undo and redo of a person's own card changes, from the change log's before and after."""
+"""Undo and redo of a person's own changes of cards, stages, steps and lanes.
+
+One stack per person and canvas, ordered by revision: card changes and changes of the grid
+mixed. Each change is reverted from the change log's before and after; the grid's own are
+in `undo_structure`.
+"""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from atelier.accounts.models import User
@@ -14,27 +20,30 @@ from atelier.canvases.models import (
     ChangeAction,
     ChangeOrigin,
     Lane,
-    Link,
     Step,
 )
 
-from . import cards
-from .common import Gone, StaleEdit, card_state, place, recording, touch
+from . import cards, undo_structure
+from .common import Gone, StaleEdit, card_state, place, recording, relink, touch
 
 UNDO_DEPTH = 20  # a person undoes up to their last 20 changes of a canvas
+UNDOABLE = ("card", "stage", "step", "lane")
 
 
 class NothingToUndo(Exception):
     """There is no change of this person left to undo (or to redo)."""
 
 
-def _own_card_changes(canvas: Canvas, by: User):
-    return CanvasChange.objects.filter(canvas=canvas, actor=by, part_type="card")
+def _own_changes(canvas: Canvas, by: User):
+    """The person's changes that undo can revert: those whose log says what was before."""
+    own = CanvasChange.objects.filter(canvas=canvas, actor=by, part_type__in=UNDOABLE)
+    # Grid moves and deletes logged before they kept their states cannot be reverted.
+    return own.exclude(before__isnull=True, after__isnull=True)
 
 
 def next_undo(canvas: Canvas, by: User) -> CanvasChange | None:
     """The person's latest change still in effect, among their last UNDO_DEPTH changes."""
-    recent = _own_card_changes(canvas, by).exclude(origin=ChangeOrigin.UNDO)
+    recent = _own_changes(canvas, by).exclude(origin=ChangeOrigin.UNDO)
     return next(
         (change for change in recent.order_by("-revision")[:UNDO_DEPTH] if not change.undone),
         None,
@@ -43,9 +52,9 @@ def next_undo(canvas: Canvas, by: User) -> CanvasChange | None:
 
 def next_redo(canvas: Canvas, by: User) -> CanvasChange | None:
     """The person's latest undo, unless they changed something themselves since."""
-    undos = _own_card_changes(canvas, by).filter(origin=ChangeOrigin.UNDO, undone=False)
+    undos = _own_changes(canvas, by).filter(origin=ChangeOrigin.UNDO, undone=False)
     last_change = (
-        _own_card_changes(canvas, by)
+        _own_changes(canvas, by)
         .filter(origin=ChangeOrigin.DO)
         .order_by("-revision")
         .values_list("revision", flat=True)
@@ -58,7 +67,7 @@ def next_redo(canvas: Canvas, by: User) -> CanvasChange | None:
 
 @transaction.atomic
 def undo(*, canvas: Canvas, by: User) -> CanvasChange:
-    """Take back the person's latest change; StaleEdit when someone changed that card since."""
+    """Take back the person's latest change; StaleEdit when someone changed that part since."""
     Canvas.objects.select_for_update().filter(pk=canvas.pk).first()
     change = next_undo(canvas, by)
     if change is None:
@@ -68,7 +77,7 @@ def undo(*, canvas: Canvas, by: User) -> CanvasChange:
 
 @transaction.atomic
 def redo(*, canvas: Canvas, by: User) -> CanvasChange:
-    """Make the person's latest undo again; StaleEdit when someone changed that card since."""
+    """Make the person's latest undo again; StaleEdit when someone changed that part since."""
     Canvas.objects.select_for_update().filter(pk=canvas.pk).first()
     change = next_redo(canvas, by)
     if change is None:
@@ -77,15 +86,18 @@ def redo(*, canvas: Canvas, by: User) -> CanvasChange:
 
 
 def _revert(canvas: Canvas, change: CanvasChange, by: User, origin: str) -> CanvasChange:
-    """Bring the card from the change's `after` back to its `before`."""
+    """Bring the part from the change's `after` back to its `before`; returns the new change."""
     with recording(origin, change):
-        if change.after is None:
+        if change.part_type != "card":
+            undo_structure.revert(canvas, change, by)
+        elif change.after is None:
             _restore(canvas, change.before or {}, by)
         else:
             _take_back(canvas, change, by)
     change.undone = True
     change.save(update_fields=["undone"])
-    return CanvasChange.objects.get(canvas=canvas, revision=canvas.revision)
+    # The canvas row stays locked until commit: the newest change is the one just made.
+    return CanvasChange.objects.filter(canvas=canvas).latest("revision")
 
 
 def _take_back(canvas: Canvas, change: CanvasChange, by: User) -> None:
@@ -138,7 +150,7 @@ def _lane_and_step(canvas: Canvas, state: dict[str, Any]) -> tuple[Lane | None, 
 def _restore(canvas: Canvas, state: dict[str, Any], by: User) -> Card:
     """Put a deleted card back in its place, with its links to cards that are still there."""
     lane, step = _lane_and_step(canvas, state)
-    if Card.objects.filter(pk=state["id"]).exists():
+    if Card.objects.filter(Q(pk=state["id"]) | Q(canvas=canvas, uid=state["uid"])).exists():
         raise ValidationError(_("This card is on the canvas already."))
     cards.check_room(canvas, lane, step, state["section"])
     card = Card.objects.create(
@@ -158,7 +170,7 @@ def _restore(canvas: Canvas, state: dict[str, Any], by: User) -> Card:
         updated_by=by,
     )
     place(cards.siblings(canvas, lane, step, state["section"]), card, state["position"])
-    _relink(state.get("links") or [])
+    relink(state.get("links") or [])
     touch(
         canvas,
         by=by,
@@ -168,12 +180,3 @@ def _restore(canvas: Canvas, state: dict[str, Any], by: User) -> Card:
         after=card_state(card),
     )
     return card
-
-
-def _relink(links: list[dict[str, Any]]) -> None:
-    ends = {pk for link in links for pk in (link["source_id"], link["target_id"])}
-    present = set(Card.objects.filter(pk__in=ends).values_list("pk", flat=True))
-    Link.objects.bulk_create(
-        [Link(**link) for link in links if {link["source_id"], link["target_id"]} <= present],
-        ignore_conflicts=True,
-    )

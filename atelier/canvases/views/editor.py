@@ -16,6 +16,7 @@ from atelier.accounts.access import user_of
 from atelier.canvases import kinds
 from atelier.canvases.access import get_canvas_for_user
 from atelier.canvases.forms import CanvasForm, LaneForm, set_hidden
+from atelier.canvases.live import presence
 from atelier.canvases.models import Canvas
 from atelier.canvases.selectors import open_comment_counts
 from atelier.canvases.serialize import serialize_canvas
@@ -91,7 +92,8 @@ def after_change(
 @login_required
 def canvas_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     canvas = get_canvas_for_user(user_of(request), pk)
-    return render(request, "canvases/canvas.html", editor_context(request, canvas))
+    context = editor_context(request, canvas, presence_expiry_ms=presence.expiry_ms())
+    return render(request, "canvases/canvas.html", context)
 
 
 @login_required

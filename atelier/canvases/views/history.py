@@ -1,4 +1,5 @@
-"""Undo and redo of one's own card changes: buttons, Ctrl+Z and Ctrl+Shift+Z post here."""
+"""Undo and redo of one's own changes (cards, stages, steps, lanes): buttons, Ctrl+Z and
+Ctrl+Shift+Z post here."""
 
 from collections.abc import Callable
 
@@ -6,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from atelier.accounts.access import user_of
 from atelier.canvases.access import get_canvas_for_user
@@ -17,9 +19,29 @@ from atelier.lib.htmx import HtmxHttpRequest
 from .editor import after_change
 from .post_only import post_only
 
+# Taking back a change someone else changed further would overwrite theirs: refused.
+CONFLICT = {
+    "card": gettext_lazy(
+        "Someone else changed this card after you; undoing would overwrite their change, "
+        "so nothing was changed. Look at the card again first."
+    ),
+    "stage": gettext_lazy(
+        "Someone else changed this stage or what it holds after you; undoing would overwrite "
+        "their change, so nothing was changed."
+    ),
+    "step": gettext_lazy(
+        "Someone else changed this step or what it holds after you; undoing would overwrite "
+        "their change, so nothing was changed."
+    ),
+    "lane": gettext_lazy(
+        "Someone else changed this lane or what it holds after you; undoing would overwrite "
+        "their change, so nothing was changed."
+    ),
+}
+
 
 def _focus(change: CanvasChange) -> str:
-    return f"#card-{change.part_id}" if change.after is not None else "#board"
+    return f"#{change.part_type}-{change.part_id}" if change.after is not None else "#board"
 
 
 def _take_back(
@@ -31,12 +53,12 @@ def _take_back(
     except undo_services.NothingToUndo:
         return after_change(request, canvas, error=ValidationError(nothing))
     except StaleEdit as stale:
-        conflict = _(
-            "Someone else changed this card after you; undoing would overwrite their change, "
-            "so nothing was changed. Look at the card again first."
-        )
+        kind = type(stale.current).__name__.lower()
         return after_change(
-            request, canvas, focus=f"#card-{stale.current.pk}", error=ValidationError(conflict)
+            request,
+            canvas,
+            focus=f"#{kind}-{stale.current.pk}",
+            error=ValidationError(CONFLICT[kind]),
         )
     except Gone:
         return after_change(

@@ -12,9 +12,12 @@
   var stopped = false;
   var me = null;
   var people = {};          // channel name -> person, from the presence messages
+  var heardAt = {};         // channel name -> when that person was last announced (ms)
   var seen = {};            // revisions applied already (two processes may deliver out of order)
   var revision = boardRevision();
-  var reloadTimer = null;
+  var reloading = false;    // a board request is on its way
+  var reloadWanted = 0;     // the newest revision a board reload was asked for since it left
+  var reloadRetry = null;
   var focusedCard = null;
 
   function boardRevision() {
@@ -47,6 +50,7 @@
     });
     socket.addEventListener("close", function (event) {
       people = {};
+      heardAt = {};
       drawPresence();
       if (event.code === 4403) {
         stopped = true;
@@ -64,10 +68,22 @@
     if (data.type === "hello") { me = data.me; if (me.id) { people[me.channel] = me; drawPresence(); } }
     else if (data.type === "change") { change(data); }
     else if (data.type === "reload") { reloadBoard(); }
-    else if (data.type === "presence") { people[data.person.channel] = data.person; drawPresence(); }
-    else if (data.type === "left") { delete people[data.channel]; drawPresence(); }
+    else if (data.type === "presence") {
+      people[data.person.channel] = data.person;
+      heardAt[data.person.channel] = Date.now();
+      drawPresence();
+    }
+    else if (data.type === "left") {
+      delete people[data.channel];
+      delete heardAt[data.channel];
+      drawPresence();
+    }
     else if (data.type === "focus") {
-      if (people[data.channel]) { people[data.channel].card = data.card; drawPresence(); }
+      if (people[data.channel]) {
+        people[data.channel].card = data.card;
+        heardAt[data.channel] = Date.now();
+        drawPresence();
+      }
     }
   }
 
@@ -86,7 +102,7 @@
       if (gone && !gone.classList.contains("card-editor")) { gone.remove(); }
       else if (!gone) { reloadBoard(); }
     } else if (event.revision > boardRevision()) {
-      reloadBoard();   // additions, moves, restores and the grid itself: the board anew
+      reloadBoard(event.revision);   // additions, moves, restores and the grid: the board anew
     }
   }
 
@@ -131,45 +147,60 @@
       current.replaceWith(fresh);
       processed(fresh);
       drawPresence();
-    }).catch(reloadBoard);
+    }).catch(function () { reloadBoard(); });
   }
 
-  /* The whole board anew, keeping any card form someone is typing in. */
-  function reloadBoard() {
-    window.clearTimeout(reloadTimer);
-    reloadTimer = window.setTimeout(function () {
-      // Not while a new card is being written or one of this page's own requests is on its way.
-      if (document.getElementById("card-new") || document.querySelector("#board .htmx-request")) {
-        reloadBoard();
-        return;
-      }
-      fetchHtml(root.getAttribute("data-board-url")).then(function (html) {
-        var fresh = fromHtml(html).querySelector("#board");
-        var board = document.getElementById("board");
-        if (!fresh || !board) { return; }
-        var active = document.activeElement;
-        board.querySelectorAll(".canvas-card[id], .card-editor[id]").forEach(function (card) {
-          if (!busy(card)) { return; }
-          var place = fresh.querySelector("#" + card.id);
-          if (place) { place.replaceWith(card); }
-        });
-        // What someone is typing into an add field survives, with the caret where it was.
-        board.querySelectorAll(".card-add__text").forEach(function (field) {
-          var twin = field.value && fresh.querySelector("#" + field.id);
-          if (twin) { twin.value = field.value; }
-        });
-        var activeId = active && active.id;
-        board.replaceWith(fresh);
-        processed(fresh);
-        revision = Math.max(revision, boardRevision());
-        if (active && active !== document.body && fresh.contains(active)) {
-          active.focus();
-        } else if (activeId && document.getElementById(activeId)) {
-          document.getElementById(activeId).focus();
-        }
-        drawPresence();
-      }).catch(function () { /* the next change or reconnect tries again */ });
-    }, 100);
+  /* The whole board anew, keeping any card form someone is typing in. It leaves at once; what
+     arrives while it is on its way is fetched right after, in one more request. */
+  function reloadBoard(forRevision) {
+    reloadWanted = Math.max(reloadWanted, forRevision || Number.MAX_SAFE_INTEGER);
+    startReload();
+  }
+
+  function startReload() {
+    window.clearTimeout(reloadRetry);
+    if (reloading) { return; }
+    // Not while a new card is being written or one of this page's own requests is on its way.
+    if (document.getElementById("card-new") || document.querySelector("#board .htmx-request")) {
+      reloadRetry = window.setTimeout(startReload, 100);
+      return;
+    }
+    if (reloadWanted <= boardRevision()) { reloadWanted = 0; return; }   // its own swap brought it
+    reloading = true;
+    reloadWanted = 0;
+    fetchHtml(root.getAttribute("data-board-url")).then(swapBoard).catch(function () {
+      reloadWanted = 0;   // the next change or reconnect tries again
+    }).then(function () {
+      reloading = false;
+      if (reloadWanted > boardRevision()) { startReload(); }
+    });
+  }
+
+  function swapBoard(html) {
+    var fresh = fromHtml(html).querySelector("#board");
+    var board = document.getElementById("board");
+    if (!fresh || !board) { return; }
+    var active = document.activeElement;
+    board.querySelectorAll(".canvas-card[id], .card-editor[id]").forEach(function (card) {
+      if (!busy(card)) { return; }
+      var place = fresh.querySelector("#" + card.id);
+      if (place) { place.replaceWith(card); }
+    });
+    // What someone is typing into an add field survives, with the caret where it was.
+    board.querySelectorAll(".card-add__text").forEach(function (field) {
+      var twin = field.value && fresh.querySelector("#" + field.id);
+      if (twin) { twin.value = field.value; }
+    });
+    var activeId = active && active.id;
+    board.replaceWith(fresh);
+    processed(fresh);
+    revision = Math.max(revision, boardRevision());
+    if (active && active !== document.body && fresh.contains(active)) {
+      active.focus();
+    } else if (activeId && document.getElementById(activeId)) {
+      document.getElementById(activeId).focus();
+    }
+    drawPresence();
   }
 
   function refreshComments() {
@@ -225,6 +256,22 @@
       card.classList.add("card--peer-c" + person.colour);
     });
   }
+
+  /* Presence expires: the server re-announces everyone on the canvas every heartbeat
+     (atelier/canvases/live/presence.py); someone not heard of for data-presence-expiry-ms
+     (three heartbeats, 60 s by default) was on a server process that died, and is dropped. */
+  var PRESENCE_EXPIRY_MS = 60000;
+
+  function dropTheSilent() {
+    var expiry = parseInt(root.getAttribute("data-presence-expiry-ms") || "", 10) || PRESENCE_EXPIRY_MS;
+    var now = Date.now();
+    var dropped = Object.keys(people).filter(function (channel) {
+      return !(me && channel === me.channel) && now - (heardAt[channel] || 0) > expiry;
+    });
+    dropped.forEach(function (channel) { delete people[channel]; delete heardAt[channel]; });
+    if (dropped.length) { drawPresence(); }
+  }
+  window.setInterval(dropTheSilent, 1000);
 
   /* Tell the others which card this person is on (focus inside it, or its open form). */
   function cardOf(element) {

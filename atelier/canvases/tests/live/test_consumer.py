@@ -8,9 +8,11 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from atelier.asgi import application
-from atelier.canvases.models import Card
+from atelier.canvases.models import Card, Stage
 from atelier.canvases.services.cards import add_card, update_card
 from atelier.canvases.services.sharing import create_share_link
+from atelier.canvases.services.structure import delete_stage
+from atelier.canvases.services.undo import undo
 from atelier.projects.models import ProjectMember
 from tests.test_websocket import ALLOWED_ORIGIN, run_async
 
@@ -178,3 +180,74 @@ def test_access_is_checked_again_on_every_message(journey, participant, colleagu
 
     closed = run_async(scenario)
     assert closed == {"type": "websocket.close", "code": 4403}
+
+
+def test_each_socket_says_it_is_still_here_every_heartbeat(
+    journey, participant, colleague, settings
+):
+    settings.CANVAS_PRESENCE_HEARTBEAT_SECONDS = 0.2
+    link = create_share_link(
+        canvas=journey, label="Council", expires_at=None, password="", by=participant
+    )
+    anna, bram = socket(journey, participant), socket(journey, colleague)
+    reader = socket(journey, query=f"?share={link.token}")
+
+    async def scenario() -> tuple[list[dict], list[dict]]:
+        await anna.connect()
+        me = (await receive(anna, "hello"))["me"]
+        await reader.connect()
+        await receive(reader, "hello")
+        await bram.connect()
+        await receive(bram, "hello")
+        # Bram hears of Anna from her answer to his join, then again from each of her beats.
+        heard = [await receive(bram, "presence") for _ in range(3)]
+        # Anna never hears of herself, nor of the anonymous reader.
+        anna_heard = [await receive(anna, "presence") for _ in range(2)]
+        for communicator in (anna, bram, reader):
+            await communicator.disconnect()
+        assert all(person["person"]["channel"] == me["channel"] for person in heard)
+        return heard, anna_heard
+
+    heard, anna_heard = run_async(scenario)
+    assert {message["person"]["name"] for message in heard} == {str(participant)}
+    assert {message["person"]["name"] for message in anna_heard} == {"Bram Peeters"}
+
+
+def test_a_share_link_reader_sends_no_heartbeat(journey, participant, colleague, settings):
+    settings.CANVAS_PRESENCE_HEARTBEAT_SECONDS = 0.1
+    link = create_share_link(
+        canvas=journey, label="Council", expires_at=None, password="", by=participant
+    )
+    bram, reader = socket(journey, colleague), socket(journey, query=f"?share={link.token}")
+
+    async def scenario() -> bool:
+        await bram.connect()
+        await receive(bram, "hello")
+        await reader.connect()
+        await receive(reader, "hello")
+        quiet = await bram.receive_nothing(timeout=0.5)
+        await reader.disconnect()
+        await bram.disconnect()
+        return quiet
+
+    assert run_async(scenario)
+
+
+def test_an_undone_stage_delete_reaches_the_others(journey, participant, colleague):
+    stage = Stage.objects.filter(canvas=journey).order_by("position")[1]
+    stage_id = stage.pk
+    delete_stage(stage=stage, by=participant)
+    connection = socket(journey, colleague)
+
+    async def scenario() -> dict[str, Any]:
+        await connection.connect()
+        await receive(connection, "hello")
+        await database_sync_to_async(undo)(canvas=journey, by=participant)
+        event = await receive(connection, "change")
+        await connection.disconnect()
+        return event
+
+    event = run_async(scenario)
+    assert event["action"] == "restored" and event["origin"] == "undo"
+    assert event["part"]["type"] == "stage" and event["part"]["id"] == stage_id
+    assert event["url"] == ""  # the open editors fetch the whole board anew
