@@ -109,12 +109,16 @@ def measure_import(content: bytes, runs: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--only", choices=["charges"], help="run one benchmark alone")
+    parser.add_argument("--only", choices=["charges", "canvases"], help="run one benchmark alone")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     load_flemish_registry()
+    if args.only == "canvases":
+        runs = max(5, args.runs)
+        write_results(canvas_benchmarks(runs), runs, how=f"The canvas editor alone, {runs} runs")
+        return
     if args.only == "charges":
         runs = max(1, args.runs // 4)
         write_results(charges_benchmarks(runs), runs, how=f"The charges run alone, {runs} runs")
