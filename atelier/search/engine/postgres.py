@@ -6,7 +6,7 @@ so "gemeenten" finds "gemeente" and "armoede" finds "armoedebeleid"), plus the P
 stem as a plain lexeme prefix (it joins "leeflonen" to "leefloon", which PostgreSQL's
 older Dutch stemmer keeps apart). Misspellings: the vocabulary's nearest words by
 trigram similarity (pg_trgm, GIN index), kept within the same edit distance as SQLite.
-ts_headline makes the snippets; ts_rank_cd the relevance.
+Snippets are made in Python, as for SQLite (snippets.py).
 """
 
 # The SQL is assembled from constants and conditions Django compiled; every value a
@@ -18,6 +18,7 @@ from typing import Any
 from ..text import ParsedQuery, Term, edit_distance, stem, typo_bound
 from . import vocabulary
 from .base import Candidate
+from .snippets import python_snippets
 
 TABLE = "search_searchdocument"
 FROM = f"{TABLE} CROSS JOIN (SELECT {{query}} AS query) search_query"
@@ -29,11 +30,6 @@ TITLE_VECTOR = (
 )
 TITLE_MATCH = f"{TITLE_VECTOR} @@ search_query.query"
 MAX_CORRECTIONS = 2
-HEADLINE_OPTIONS = (
-    'StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
-)
-# ts_headline reads the whole text it is given; the start of a long attachment is enough.
-HEADLINE_TEXT = 20_000
 
 
 def _term(term: Term) -> tuple[str, list[str]]:
@@ -91,52 +87,39 @@ class PostgresBackend:
         sql, params = tsquery(parsed)
         return FROM.format(query=sql), params
 
-    # ts_rank_cd weighs the title (A) above the text (B) by itself.
-    ranks_by_title = False
+    # Relevance: a title match first, ranked by ts_rank_cd of the title's words (short
+    # vectors, cheap to read); then the matches in the text, the newest first. Ranking the
+    # text too would read each match's whole vector, tens of milliseconds a page.
+    ranks_by_title = True
 
     def candidates(
         self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
     ) -> list[Candidate]:
-        return self._newest(cursor, parsed, MATCH, where, params, limit, f"{TABLE}.id")
+        source, query_params = self._from(parsed)
+        cursor.execute(
+            f"SELECT {TABLE}.id, 0.0, {TABLE}.updated_at FROM {source} "
+            f"WHERE {MATCH} AND {where} ORDER BY {TABLE}.id DESC LIMIT %s",
+            [*query_params, *params, limit],
+        )
+        return cursor.fetchall()
 
     def title_candidates(
         self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
     ) -> list[Candidate]:
-        # "id + 0": title matches are few, and walking the primary key backwards to test
-        # each title's words costs more than the GIN index and a sort.
-        return self._newest(cursor, parsed, TITLE_MATCH, where, params, limit, f"{TABLE}.id + 0")
-
-    def _newest(
-        self,
-        cursor: Any,
-        parsed: ParsedQuery,
-        match: str,
-        where: str,
-        params: list[Any],
-        limit: int,
-        order: str,
-    ) -> list[Candidate]:
-        # The newest matches are chosen first and ranked after: ts_rank_cd reads a whole
-        # vector, so it runs for the rows kept only.
+        # Scores below -1 (ts_rank_cd normalised into 0..1 by rank / (rank + 1)) rank every
+        # title match above every text match (0). "id + 0": title matches are few, and
+        # walking the primary key backwards to test each title costs more than the index.
         source, query_params = self._from(parsed)
         cursor.execute(
-            f"WITH kept AS MATERIALIZED (SELECT {TABLE}.id, search_query.query "
-            f"FROM {source} WHERE {match} AND {where} ORDER BY {order} DESC LIMIT %s) "
-            f"SELECT kept.id, -ts_rank_cd({TABLE}.search_vector, kept.query), {TABLE}.updated_at "
-            f"FROM kept JOIN {TABLE} ON {TABLE}.id = kept.id",
+            f"SELECT {TABLE}.id, -1 - ts_rank_cd({TITLE_VECTOR}, search_query.query, 32), "
+            f"{TABLE}.updated_at FROM {source} WHERE {TITLE_MATCH} AND {where} "
+            f"ORDER BY {TABLE}.id + 0 DESC LIMIT %s",
             [*query_params, *params, limit],
         )
         return cursor.fetchall()
 
     def snippets(self, cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:
-        source, query_params = self._from(parsed)
-        cursor.execute(
-            f"SELECT {TABLE}.id, ts_headline('dutch', "
-            f"translate(left({TABLE}.body, %s), '<>', '  '), search_query.query, %s) "
-            f"FROM {source} WHERE {TABLE}.id = ANY(%s)",
-            [HEADLINE_TEXT, HEADLINE_OPTIONS, *query_params, document_ids],
-        )
-        return dict(cursor.fetchall())
+        return python_snippets(cursor, parsed, document_ids)
 
 
 BACKEND = PostgresBackend()

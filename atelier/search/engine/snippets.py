@@ -6,6 +6,7 @@ more than the search itself; reading the page's texts and marking them here is c
 """
 
 import re
+from typing import Any
 
 from ..text import ParsedQuery, fold, stem
 
@@ -53,3 +54,13 @@ def snippet(text: str, parsed: ParsedQuery, start: str, end: str) -> str:
     prefix = "… " if begin > 0 else ""
     suffix = " …" if finish < len(text) else ""
     return prefix + "".join(parts).strip() + suffix
+
+
+def python_snippets(cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:
+    """Per document, its passage with the matches between \\x02 and \\x03 (both engines)."""
+    placeholders = ", ".join(["%s"] * len(document_ids))
+    cursor.execute(
+        f"SELECT id, substr(body, 1, %s) FROM search_searchdocument WHERE id IN ({placeholders})",  # noqa: S608
+        [MAX_TEXT, *document_ids],
+    )
+    return {pk: snippet(body, parsed, "\x02", "\x03") for pk, body in cursor.fetchall()}

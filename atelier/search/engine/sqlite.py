@@ -19,7 +19,7 @@ from ..models import SearchTerm
 from ..text import ParsedQuery, Term, edit_distance, stem, typo_bound
 from . import vocabulary
 from .base import Candidate
-from .snippets import MAX_TEXT, snippet
+from .snippets import python_snippets
 
 JOIN = "search_fts CROSS JOIN search_searchdocument ON search_searchdocument.id = search_fts.rowid"
 TITLE_JOIN = (
@@ -113,13 +113,7 @@ class SQLiteBackend:
         return cursor.fetchall()
 
     def snippets(self, cursor: Any, parsed: ParsedQuery, document_ids: list[int]) -> dict[int, str]:
-        placeholders = ", ".join(["%s"] * len(document_ids))
-        cursor.execute(
-            "SELECT id, substr(body, 1, %s) FROM search_searchdocument "
-            f"WHERE id IN ({placeholders})",
-            [MAX_TEXT, *document_ids],
-        )
-        return {pk: snippet(body, parsed, "\x02", "\x03") for pk, body in cursor.fetchall()}
+        return python_snippets(cursor, parsed, document_ids)
 
 
 BACKEND = SQLiteBackend()
