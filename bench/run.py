@@ -37,6 +37,9 @@ os.environ |= {
     "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DATABASE_URL": DATABASE_URL,
     "DATABASE_POOL": "false",  # the bench's own single connection, not counted below
+    # As deployed: Redis shared by the app processes (sessions' cache, the public pages).
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
+    "CACHE_KEY_PREFIX": "atelier-bench",
     "DEBUG": "false",
     "STATIC_ROOT": str(SCRATCH / "static"),
     "MEDIA_ROOT": str(SCRATCH / "media"),
