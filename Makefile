@@ -69,6 +69,7 @@ lint: install-dev
 
 # Ratios under load on PostgreSQL (BENCH_DATABASE_URL, default atelier_bench on localhost).
 bench: install-dev
+	./scripts/system-packages bench
 	$(BIN)/python bench/run.py
 
 bench-absolute: install-dev
