@@ -35,8 +35,9 @@ class Visit:
     opportunity: str = ""
 
     def cells(self, persona: str) -> list[Cell]:
-        cells = [
-            Cell("persona", persona),
+        """The step's cards; the persona only where it is given (the journey's first step)."""
+        cells = [Cell("persona", persona)] if persona else []
+        cells += [
             Cell("actions", self.action),
             Cell("channels", self.touchpoint, {"channel": self.channel}),
             Cell("thoughts", self.thought),
@@ -231,12 +232,13 @@ def _add_journey(journey: CaseJourney, project: Project, by: User) -> Canvas:
         empty=True,
     )
     lanes = add_lanes(canvas=canvas, titles=LANES, by=by)
+    persona = journey.persona
     for stage_title, visits in journey.stages:
         steps = add_steps(
             canvas=canvas, stage_title=stage_title, step_titles=[v.title for v in visits], by=by
         )
         for step, visit in zip(steps, visits, strict=True):
-            cells = visit.cells(journey.persona)
+            cells, persona = visit.cells(persona), ""
             fill_step(canvas=canvas, lanes=lanes, step=step, cells=cells, evidence={}, by=by)
     return canvas
 
