@@ -136,3 +136,29 @@ def test_four_respondents_give_the_maturity_chart_and_next_steps(open_visit, coo
     page = visit.open(f"/guidance/maturity/{first.pk}/")
     expect(page.get_by_role("img", name=re.compile("radar|maturity", re.I)).first).to_be_visible()
     expect(page.locator("main")).to_contain_text(re.compile("next step", re.I))
+
+
+def test_a_double_click_on_make_invitation_links_invites_once(open_visit, coordinator, participant):
+    round = open_round(
+        organisation=coordinator.organisation,
+        name="Halfway",
+        opened_on=datetime.date(2026, 10, 5),
+        by=coordinator,
+    )
+    visit = open_visit(locale="en-GB")
+    visit.sign_in(coordinator)
+    page = visit.open(f"/guidance/maturity/{round.pk}/")
+    page.locator(f'input[name="people"][value="{participant.pk}"]').check()
+    page.get_by_label(re.compile("one role per line", re.I)).fill("alderman")
+    form = page.locator("form", has=page.get_by_role("button", name="Make invitation links"))
+    held = []  # the POSTs, held back as a slow connection would
+    page.route("**/invite/", lambda route: held.append(route))
+    # The second click comes while the first one's request still waits.
+    form.evaluate("form => { form.requestSubmit(); setTimeout(() => form.requestSubmit(), 200); }")
+    page.wait_for_timeout(800)
+    assert len(held) == 1
+    with page.expect_navigation():
+        held[0].continue_()
+    expect(page.locator("main")).to_contain_text("alderman")
+    assert round.responses.filter(label="alderman").count() == 1
+    assert round.responses.filter(person=participant).count() == 1

@@ -126,6 +126,8 @@ def invite(
         raise ValidationError(
             _("Give at least one respondent, for example “head of the registry office”.")
         )
+    # One invitation at a time per round: two tabs ticking the same colleague make one link.
+    MaturityRound.objects.select_for_update().filter(pk=round.pk).first()
     created = [MaturityResponse.objects.create(round=round, label=label) for label in cleaned]
     invited_before = set(round.responses.values_list("person_id", flat=True))
     for person in people:

@@ -80,12 +80,11 @@ def rank(
     """The matches in order, counted exactly up to CAP (see the module's docstring)."""
     rows = engine.candidates(cursor, parsed, where, params, CAP + 1)
     capped = len(rows) > CAP
-    if capped or engine.ranks_by_title:
-        best = {row[0]: row for row in rows}
-        for row in engine.title_candidates(cursor, parsed, where, params, CAP):
-            if row[0] not in best or row[1] < best[row[0]][1]:
-                best[row[0]] = row
-        rows = list(best.values())
+    best = {row[0]: row for row in rows}
+    for row in engine.title_candidates(cursor, parsed, where, params, CAP):
+        if row[0] not in best or row[1] < best[row[0]][1]:
+            best[row[0]] = row  # a title match ranks above the same row's text match
+    rows = list(best.values())
     return Ranked(count=CAP if capped else len(rows), capped=capped, ordered=_ordered(rows))
 
 

@@ -19,9 +19,6 @@ class Filters:
 
 
 class Backend(Protocol):
-    # Whether a title match is how relevance is told (the title candidates always asked).
-    ranks_by_title: bool
-
     def known(self, term: Term) -> bool:
         """Whether the index holds a word that starts like this term (or its stem)."""
         ...

@@ -90,8 +90,6 @@ class PostgresBackend:
     # Relevance: a title match first, ranked by ts_rank_cd of the title's words (short
     # vectors, cheap to read); then the matches in the text, the newest first. Ranking the
     # text too would read each match's whole vector, tens of milliseconds a page.
-    ranks_by_title = True
-
     def candidates(
         self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
     ) -> list[Candidate]:

@@ -75,8 +75,6 @@ class SQLiteBackend:
     # Relevance here is two steps: a match in the title, then one in the text; the newest
     # first within each. bm25 would weigh every word, but it first reads every document
     # of every word of the query to count them: tens of milliseconds for a common word.
-    ranks_by_title = True
-
     def candidates(
         self, cursor: Any, parsed: ParsedQuery, where: str, params: list[Any], limit: int
     ) -> list[Candidate]:

@@ -1,6 +1,7 @@
 // Small page behaviours declared in the markup, since the Content-Security-Policy allows
 // no inline script or event handler:
 //   <form data-confirm="Question?">   asks before submitting
+//   <form method="post">               sent once on a double click
 //   <input data-select-on-focus>      selects its text when focused (links to copy)
 //   <button data-print>               prints the page
 //   <table data-steps="7">            sizes a journey grid (CSS variable --steps)
@@ -63,9 +64,23 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    if (!(form instanceof HTMLFormElement)) { return; }
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
       event.preventDefault();
+      return;
     }
+    // A double click sends a page form once: the second submit, while the first is on its
+    // way, is dropped. htmx forms stay on the page and may be sent again at once; after a
+    // few seconds (a download, a slow answer) the form may be sent again too.
+    var plainPost = form.method.toLowerCase() === "post" &&
+      !form.matches("[hx-post], [hx-put], [hx-patch], [hx-delete]") && !form.closest("[hx-boost='true']");
+    if (!plainPost) { return; }
+    if (form.dataset.sending) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sending = "true";
+    window.setTimeout(function () { delete form.dataset.sending; }, 4000);
   });
 
   document.addEventListener("focusin", function (event) {
