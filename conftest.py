@@ -24,9 +24,10 @@ def _test_settings(settings, tmp_path):
     passwords slowly on purpose and serves hashed static files after collectstatic; tests
     need none of that."""
     settings.REQUIRE_STAFF_MFA = False
-    # A test's changes are rolled back, never committed: the public page cache would not
-    # hear of them (its own tests turn it on).
+    # A test's changes are rolled back, never committed: the page caches would not hear of
+    # them (their own tests turn them on).
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    settings.PROJECT_PAGE_CACHE_SECONDS = 0
     settings.MEDIA_ROOT = tmp_path / "media"  # archived invoice PDFs and other uploads
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {

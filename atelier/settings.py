@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "atelier.accounts.middleware.StaffSecondFactorMiddleware",
-    "atelier.lib.page_cache.PublicPageCacheMiddleware",
+    "atelier.lib.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "atelier.urls"
@@ -181,10 +181,14 @@ else:
 
 # Each open canvas re-announces who is on it this often; an editor drops a person it has not
 # heard of for three beats (a server process that died). See atelier/canvases/live/presence.py.
-# Anonymous visitors' public pages kept in the shared cache, at most this long (seconds;
-# 0 = off). On by default with Redis only: see atelier/lib/page_cache.py.
+# Pages kept in the shared cache between changes, at most this long (seconds; 0 = off):
+# anonymous visitors' public pages, and a project's pages per signed-in person. On by
+# default with Redis only: see atelier/lib/page_cache/.
 PUBLIC_PAGE_CACHE_SECONDS = int(
     os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0")
+)
+PROJECT_PAGE_CACHE_SECONDS = int(
+    os.environ.get("PROJECT_PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0")
 )
 CANVAS_PRESENCE_HEARTBEAT_SECONDS = float(os.environ.get("CANVAS_PRESENCE_HEARTBEAT_SECONDS", "20"))
 

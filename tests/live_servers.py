@@ -108,6 +108,7 @@ def asgi_servers(
         "REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": f"live-test-{os.getpid()}",
         "PUBLIC_PAGE_CACHE_SECONDS": "0",  # each test sees its own changes at once
+        "PROJECT_PAGE_CACHE_SECONDS": "0",
     } | (env or {})
     ports = [free_port() for _ in range(count)]
     logs = Path(tempfile.mkdtemp(prefix="atelier-daphne-"))

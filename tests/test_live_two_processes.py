@@ -43,6 +43,20 @@ def session_of(user) -> str:
     return client.cookies["sessionid"].value
 
 
+def journey_with_a_card(participant) -> tuple[Canvas, Card]:
+    canvas = create_canvas(
+        project=make_project(participant), kind=ArtefactKind.JOURNEY, title="Visit", by=participant
+    )
+    card = add_card(
+        canvas=canvas,
+        lane=cards_lane(canvas),
+        step=first_steps(canvas)[0],
+        text="Waits",
+        by=participant,
+    )
+    return canvas, card
+
+
 def edit_through(port: int, session: str, card: Card, text: str) -> int:
     """Save the card's text through the editor's plain form on the server at `port` (pages
     need collected static files there, so the test posts the form without opening it)."""
@@ -78,16 +92,7 @@ async def watch_and_edit(
 
 
 def test_an_edit_through_one_process_reaches_a_socket_on_the_other(participant):
-    canvas = create_canvas(
-        project=make_project(participant), kind=ArtefactKind.JOURNEY, title="Visit", by=participant
-    )
-    card = add_card(
-        canvas=canvas,
-        lane=cards_lane(canvas),
-        step=first_steps(canvas)[0],
-        text="Waits",
-        by=participant,
-    )
+    canvas, card = journey_with_a_card(participant)
     session = session_of(participant)
 
     with (
@@ -102,3 +107,29 @@ def test_an_edit_through_one_process_reaches_a_socket_on_the_other(participant):
     assert Card.objects.get(pk=card.pk).text == "Asks at the desk"
     assert event["action"] == "edited" and event["part"]["id"] == card.pk
     assert event["actor"]["name"] == str(participant)
+
+
+def test_a_page_stored_by_one_process_is_renewed_by_an_edit_through_the_other(participant):
+    """The project page cache as deployed: two processes, one Redis, no stale editor."""
+    canvas, card = journey_with_a_card(participant)
+    session = session_of(participant)
+    settings = {"PROJECT_PAGE_CACHE_SECONDS": "60", "DEBUG": "true"}
+
+    with (
+        shared_redis() as redis_url,
+        asgi_servers(
+            2, redis_url=redis_url, database=database_url(connection.settings_dict), env=settings
+        ) as ports,
+    ):
+
+        def editor(port: int) -> requests.Response:
+            url = f"http://127.0.0.1:{port}/canvases/{canvas.pk}/"
+            return requests.get(url, cookies={"sessionid": session}, timeout=30)
+
+        first, second = editor(ports[0]), editor(ports[0])
+        status = edit_through(ports[1], session, card, "Asks at the desk")
+        after = editor(ports[0])
+
+    assert "X-Page-Cache" not in first.headers and second.headers["X-Page-Cache"] == "hit"
+    assert status == 302
+    assert "X-Page-Cache" not in after.headers and "Asks at the desk" in after.text

@@ -7,6 +7,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from atelier.accounts.models import User
+from atelier.lib.page_cache import project_pages
 from atelier.projects.access import can_edit, projects_visible_to
 
 from .models import Canvas, Card, Comment, Lane, Link, Stage, Step
@@ -21,6 +22,7 @@ def get_canvas_for_user(user: User | None, pk: int, *, write: bool = False) -> C
     )
     if canvas is None:
         raise Http404
+    project_pages.touched(canvas.project_id)
     if write and not can_edit(user, canvas.project):
         raise PermissionDenied
     return canvas

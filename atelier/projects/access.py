@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from atelier.accounts.models import Role, User
+from atelier.lib.page_cache import project_pages
 
 from .models import MemberRole, Project
 
@@ -77,6 +78,7 @@ def get_project_for_user(user: User | None, pk: int, *, write: bool = False) -> 
     )
     if project is None:
         raise Http404
+    project_pages.touched(project.pk)
     if write and not can_edit(user, project):
         raise PermissionDenied
     return project
