@@ -85,3 +85,10 @@ def open_visit(
 def visit(open_visit: Callable[..., Visit]) -> Visit:
     """A tab in a fresh Dutch desktop browser context."""
     return open_visit()
+
+
+@pytest.fixture(autouse=True)
+def _project_pages_stored(settings):
+    """People click through projects and canvases as deployed: with their pages stored
+    between changes (the test's own writes commit here, so every change is heard)."""
+    settings.PROJECT_PAGE_CACHE_SECONDS = 60
