@@ -64,3 +64,22 @@ def test_results_page_groups_highlights_and_filters(visit, participant, findable
 def test_anonymous_visitor_does_not_find_members_only_items(visit, findable):
     page = visit.open("/search/?q=leefloon")
     expect(page.locator(".search-hit")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_results_come_first_and_the_filters_open_on_a_tap(
+    open_visit, participant, findable
+):
+    visit = open_visit(viewport={"width": 390, "height": 844})
+    visit.sign_in(participant)
+    page = visit.open("/search/?q=leefloon")
+    facets = page.locator(".search-page__facets")
+    expect(facets).to_be_hidden()
+    expect(page.get_by_role("link", name="Het leefloon aanvragen")).to_be_in_viewport()
+    page.locator(".search-page__refine > summary").click()
+    expect(facets).to_be_visible()
+    visit.audit()
+    page.locator("input[name=kind][value=faq]").check()
+    visit.follow(page.locator(".search-page__facets button[type=submit]"))
+    expect(facets).to_be_visible()  # a chosen filter stays in sight
+    expect(page.locator("input[name=kind][value=faq]")).to_be_checked()

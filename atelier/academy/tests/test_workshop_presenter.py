@@ -101,8 +101,13 @@ def test_staff_see_cases_they_add_in_the_list(trainer):
 
     response = signed_in(trainer).get(reverse("academy:workshop_cases"))
 
-    assert "Geel: one front door for social questions" in response.content.decode()
-    assert reverse("academy:workshop", args=["lennik"]) in response.content.decode()
+    html = response.content.decode()
+    assert "Geel: one front door for social questions" in html
+    # One link a case, to its page, which presents it and edits its slides: no Edit links.
+    assert reverse("academy:workshop_case_edit", args=["lennik"]) in html
+    assert ">Edit<" not in html
+    case_page = signed_in(trainer).get(reverse("academy:workshop_case_edit", args=["lennik"]))
+    assert reverse("academy:workshop", args=["lennik"]) in case_page.content.decode()
 
 
 def test_presenter_script_is_served_from_the_project(trainer):

@@ -7,6 +7,9 @@
 //   <table data-steps="7">            sizes a journey grid (CSS variable --steps)
 //   <div class="table-wrap">          when its table is wider than the frame, it can be
 //                                     reached and scrolled by keyboard (WCAG 2.1.1)
+//   <details data-open-from="48rem" open>
+//                                     closed on a narrower screen unless something in it
+//                                     is chosen, so that a phone shows the results first
 (function () {
   "use strict";
 
@@ -24,6 +27,13 @@
     });
   }
   sizeGrids(document);
+
+  Array.prototype.forEach.call(document.querySelectorAll("details[data-open-from]"), function (details) {
+    var wide = window.matchMedia("(min-width: " + details.dataset.openFrom + ")").matches;
+    if (!wide && !details.querySelector("input:checked")) {
+      details.open = false;
+    }
+  });
   document.addEventListener("htmx:load", function (event) {
     sizeGrids(event.target);
   });
