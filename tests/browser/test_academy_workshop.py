@@ -36,6 +36,7 @@ def test_trainer_steps_through_the_geel_case_by_keyboard_and_buttons(visit: Visi
     visit.sign_in(trainer)
 
     page = visit.open("/academy/workshop/")
+    visit.follow(page.get_by_role("link", name=case.title_nl))  # the case's page
     visit.follow(page.locator(f'main a[href="/academy/workshop/{case.slug}/"]'))
     progress = page.locator("#presenter-progress")
     expect(progress).to_contain_text(f"1 / {TOTAL}")
@@ -138,7 +139,7 @@ def test_trainer_adds_moves_and_deletes_a_slide_of_a_case(open_visit, trainer):
     visit = open_visit(locale="en-GB")
     visit.sign_in(trainer)
     page = visit.open("/academy/workshop/")
-    visit.follow(page.get_by_role("link", name=f"Edit {case.title_en}"))
+    visit.follow(page.get_by_role("link", name=case.title_en))
     visit.follow(page.get_by_role("link", name="Add a slide"))
     page.get_by_label("Stage").select_option("solution")
     page.get_by_label("Heading (Dutch)").fill("En nu jullie")
