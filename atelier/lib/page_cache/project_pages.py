@@ -12,7 +12,7 @@ same person opens it again and again between changes. A stored copy is kept per 
 - the person's: bumped by their notifications and by every write request they make;
 - everything else's: bumped by a save or delete of any other row (the method library,
   people's names and roles, organisations, …) and by a write request that touched no
-  project.
+  project, except a sign-in, sign-out or language switch (`PERSONAL_WRITES`).
 
 So editing one project renews that project's pages only, and nothing stale is served:
 removing someone from a team bumps the project, and their next visit gets the view's 404.
@@ -33,6 +33,9 @@ from . import versions
 EVERYTHING_KEY = "project-pages:everything"
 # Rows written beside other changes and never shown on these pages: they bump nothing.
 QUIET_APPS = frozenset({"sessions", "auditlog", "admin", "search"})
+# Write requests that change only the session or the person's own sign-in (its
+# `last_login` save bumps their version): they leave everybody else's pages stored.
+PERSONAL_WRITES = frozenset({"account_login", "account_logout", "set_language"})
 _canvas_projects: dict[int, int] = {}  # a canvas never moves to another project
 _CANVAS_MEMORY = 50_000
 _touched: ContextVar[set[int] | None] = ContextVar("project_pages_touched", default=None)
@@ -115,7 +118,8 @@ def after_write(request: HttpRequest, projects: set[int]) -> None:
         versions.bump_on_commit(person_key(request.user.pk))
     for project_id in projects:
         versions.bump_on_commit(project_key(project_id))
-    if not projects:
+    match = request.resolver_match
+    if not projects and not (match and match.view_name in PERSONAL_WRITES):
         versions.bump_on_commit(EVERYTHING_KEY)
 
 

@@ -22,7 +22,7 @@ from atelier.method.models import ArtefactKind, Phase
 from atelier.notifications.services import notify
 from atelier.projects.models import Project, ProjectMember
 from atelier.projects.services import add_member
-from conftest import make_person
+from conftest import PASSWORD, make_person
 
 pytestmark = pytest.mark.django_db(transaction=True)  # bumps happen when changes commit
 
@@ -236,3 +236,17 @@ def test_off_without_a_shared_cache(settings, participant, journey):
     client = signed_in(participant)
     client.get(editor(journey))
     assert HEADER not in client.get(editor(journey))
+
+
+def test_signing_in_and_switching_language_leave_other_peoples_pages_stored(
+    participant, coordinator, journey
+):
+    reader = signed_in(participant)
+    stored(reader, editor(journey))
+    other = Client(HTTP_ACCEPT_LANGUAGE="en")
+    signed = other.post(
+        reverse("account_login"), {"login": coordinator.email, "password": PASSWORD}
+    )
+    assert signed.status_code == 302 and other.get(editor(journey)).status_code == 200
+    other.post(reverse("set_language"), {"language": "nl"})
+    assert reader.get(editor(journey))[HEADER] == "hit"
